@@ -1,0 +1,124 @@
+using System.Globalization;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Filtering;
+
+/// <summary>
+/// Parses the port grammar: items separated by commas; an item is a port (0-65535), a range <c>from-to</c>
+/// (from &lt;= to), or a service name from /etc/services. Never throws: bad text gives a message.
+/// </summary>
+public static class PortFilterParser
+{
+    public const int MaxPort = 65535;
+    private const int MaxLength = 4096;
+
+    public static PortFilterResult Parse(string? text, ServicesFile services)
+    {
+        string trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            return PortFilterResult.Fail("empty port filter: give a port, a list (80,443), a range (8000-8100) or a service name");
+        }
+
+        if (trimmed.Length > MaxLength)
+        {
+            return PortFilterResult.Fail("port filter too long");
+        }
+
+        var ranges = new List<PortRange>();
+        bool onlyNames = true;
+        foreach (string rawItem in trimmed.Split(','))
+        {
+            string item = rawItem.Trim();
+            if (item.Length == 0)
+            {
+                continue; // "80," while typing, or "80,,443": harmless
+            }
+
+            var (range, error, isName) = ParseItem(item, services);
+            if (error is not null)
+            {
+                return PortFilterResult.Fail(error);
+            }
+
+            onlyNames &= isName;
+            ranges.Add(range);
+        }
+
+        return ranges.Count == 0
+            ? PortFilterResult.Fail($"no port in '{Printable(trimmed)}'")
+            : PortFilterResult.Ok(new PortFilter(ranges, trimmed) { IsServiceNameOnly = onlyNames });
+    }
+
+    /// <summary>True when the text can only be meant as ports (digits, commas, dashes, spaces).</summary>
+    public static bool LooksNumeric(string text) =>
+        text.Length > 0 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ',' or '-' or ' ');
+
+    private static (PortRange Range, string? Error, bool IsName) ParseItem(string item, ServicesFile services)
+    {
+        int dash = item.IndexOf('-', 1);
+        if (item.All(char.IsAsciiDigit) || (dash > 0 && item[..dash].Trim().All(char.IsAsciiDigit)))
+        {
+            if (dash < 0)
+            {
+                return ParsePort(item, out int port, out string? error) ? (new PortRange(port, port), null, false) : (default, error, false);
+            }
+
+            string fromText = item[..dash].Trim();
+            string toText = item[(dash + 1)..].Trim();
+            if (toText.Length == 0)
+            {
+                return (default, $"incomplete port range: {Printable(item)} (write from-to, e.g. 8000-8100)", false);
+            }
+
+            if (!ParsePort(fromText, out int from, out string? fromError))
+            {
+                return (default, fromError, false);
+            }
+
+            if (!ParsePort(toText, out int to, out string? toError))
+            {
+                return (default, toError, false);
+            }
+
+            return from <= to
+                ? (new PortRange(from, to), null, false)
+                : (default, $"reversed port range: {from}-{to} (start must not exceed end; did you mean {to}-{from}?)", false);
+        }
+
+        if (services.TryGetPort(item, out int servicePort))
+        {
+            return (new PortRange(servicePort, servicePort), null, true);
+        }
+
+        string why = services.IsAvailable ? "not in /etc/services" : "/etc/services is missing; use a port number";
+        return (default, $"unknown port or service name: {Printable(item)} ({why})", true);
+    }
+
+    private static bool ParsePort(string text, out int port, out string? error)
+    {
+        error = null;
+        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
+        {
+            port = 0;
+            error = $"not a port number: {Printable(text)}";
+            return false;
+        }
+
+        if (text.Length > 5 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > MaxPort)
+        {
+            port = 0;
+            error = $"port out of range: {Printable(text)} (ports are 0-{MaxPort})";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Keeps messages one line and short whatever the input was.</summary>
+    private static string Printable(string text)
+    {
+        var cleaned = new string(text.Select(c => char.IsControl(c) ? '?' : c).Take(40).ToArray());
+        return text.Length > 40 ? cleaned + "..." : cleaned;
+    }
+}

@@ -1,0 +1,77 @@
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Filtering;
+
+/// <summary>Which protocol family <c>--proto</c> keeps.</summary>
+public enum ProtocolFamily
+{
+    Any,
+    Tcp,
+    Udp,
+}
+
+/// <summary>
+/// Everything that narrows the socket list: ports (local or remote), listening-only, protocol family and free text
+/// (process name, command line, user or address, case-insensitive). All given parts must match. Immutable; the UI replaces it on each change.
+/// </summary>
+public sealed record SocketQuery(
+    PortFilter? Ports = null,
+    bool ListeningOnly = false,
+    ProtocolFamily Family = ProtocolFamily.Any,
+    string? Text = null,
+    bool ServiceNamesAlsoMatchText = false)
+{
+    public static SocketQuery All { get; } = new();
+
+    public bool Matches(SocketEntry socket)
+    {
+        if (ListeningOnly && !socket.IsListening)
+        {
+            return false;
+        }
+
+        if (Family == ProtocolFamily.Tcp && !socket.Protocol.IsTcp() || Family == ProtocolFamily.Udp && socket.Protocol.IsTcp())
+        {
+            return false;
+        }
+
+        bool portMatch = Ports is null || Ports.Matches(socket.LocalPort) || Ports.Matches(socket.RemotePort);
+        bool textMatch = string.IsNullOrEmpty(Text) || MatchesText(socket, Text);
+        if (Ports is not null && ServiceNamesAlsoMatchText && Ports.IsServiceNameOnly)
+        {
+            // In the UI, "ssh" means port 22 or a process called sshd: whichever the user is after.
+            return portMatch || MatchesText(socket, Ports.Text);
+        }
+
+        return portMatch && textMatch;
+    }
+
+    public static bool MatchesText(SocketEntry socket, string text)
+    {
+        if (socket.LocalAddress.ToString().Contains(text, StringComparison.OrdinalIgnoreCase)
+            || socket.RemoteAddress.ToString().Contains(text, StringComparison.OrdinalIgnoreCase)
+            || socket.State.Contains(text, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var owner in socket.Owners)
+        {
+            var process = owner.Process;
+            if (process.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || process.CommandLine.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || process.User.Equals(text, StringComparison.OrdinalIgnoreCase)
+                || process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Listening sockets whose local port matches: what <c>tuiports kill</c> acts on.</summary>
+    public static bool IsKillCandidate(SocketEntry socket, PortFilter ports) =>
+        SocketStates.IsListening(socket.State) && ports.Matches(socket.LocalPort);
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Output;
+
+/// <summary>
+/// Writes a snapshot as the documented JSON document (docs/json-schema.md). Field names are a contract: scripts
+/// depend on them. Written with <see cref="Utf8JsonWriter"/> so it stays trim- and AOT-safe.
+/// </summary>
+public static class SnapshotJsonWriter
+{
+    public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain "+" and "<" for people reading it
+        });
+        json.WriteStartObject();
+        json.WriteString("takenAt", snapshot.TakenAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteNumber("ownNetns", snapshot.OwnNetns);
+        json.WriteStartArray("warnings");
+        foreach (string warning in snapshot.Warnings)
+        {
+            json.WriteStringValue(warning);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sockets");
+        foreach (var socket in sockets)
+        {
+            WriteSocket(json, socket);
+        }
+
+        json.WriteEndArray();
+        WriteStats(json, snapshot.Stats);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
+    {
+        json.WriteStartObject();
+        json.WriteString("proto", socket.Protocol.Name());
+        json.WriteString("state", socket.State);
+        json.WriteString("localAddress", socket.LocalAddress.ToString());
+        json.WriteNumber("localPort", socket.LocalPort);
+        json.WriteString("remoteAddress", socket.RemoteAddress.ToString());
+        json.WriteNumber("remotePort", socket.RemotePort);
+        json.WriteNumber("inode", socket.Inode);
+        json.WriteNumber("uid", socket.Uid);
+        json.WriteNumber("netns", socket.Netns);
+        json.WriteNumber("txQueue", socket.TxQueue);
+        json.WriteNumber("rxQueue", socket.RxQueue);
+        json.WriteBoolean("ownersHidden", socket.OwnersHidden);
+        json.WriteStartArray("owners");
+        foreach (var owner in socket.Owners)
+        {
+            WriteOwner(json, owner);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteOwner(Utf8JsonWriter json, SocketOwner owner)
+    {
+        var process = owner.Process;
+        json.WriteStartObject();
+        json.WriteNumber("pid", owner.Pid);
+        json.WriteStartArray("fds");
+        foreach (int fd in owner.Fds)
+        {
+            json.WriteNumberValue(fd);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("name", process.Name);
+        json.WriteString("user", process.User);
+        json.WriteNumber("uid", process.Uid);
+        json.WriteString("cmdline", process.CommandLine);
+        json.WriteNumber("ppid", process.ParentPid);
+        json.WriteNumber("startTimeTicks", process.StartTimeTicks);
+        if (process.StartedAt is { } startedAt)
+        {
+            json.WriteString("startedAt", startedAt.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull("startedAt");
+        }
+
+        json.WriteBoolean("kernelThread", process.IsKernelThread);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStats(Utf8JsonWriter json, ScanStats stats)
+    {
+        json.WriteStartObject("stats");
+        json.WriteNumber("processes", stats.Processes);
+        json.WriteNumber("fdsRead", stats.FdsRead);
+        json.WriteNumber("socketFds", stats.SocketFds);
+        json.WriteNumber("processesDenied", stats.ProcessesDenied);
+        json.WriteNumber("processesVanished", stats.ProcessesVanished);
+        json.WriteNumber("namespaces", stats.Namespaces);
+        json.WriteNumber("malformedLines", stats.MalformedLines);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.ProcFs;
+
+/// <summary>Reads the facts of one process (stat, status, cmdline) into a <see cref="ProcessInfo"/>.</summary>
+public sealed class ProcessReader
+{
+    /// <summary>USER_HZ: the unit of starttime. 100 on every Linux architecture .NET runs on.</summary>
+    public const int ClockTicksPerSecond = 100;
+
+    private readonly ProcRoot _root;
+    private readonly PasswdFile _passwd;
+    private readonly DateTimeOffset? _bootTime;
+
+    public ProcessReader(ProcRoot root)
+    {
+        _root = root;
+        _passwd = PasswdFile.Load(root.PasswdPath);
+        _bootTime = ReadBootTime(root);
+    }
+
+    /// <summary>The process's facts, or null when it has gone (or its stat is unreadable garbage).</summary>
+    public ProcessInfo? Read(int pid)
+    {
+        string? statText = ProcRoot.TryReadText(_root.PidFile(pid, "stat"));
+        var stat = statText is null ? null : ProcStat.Parse(statText);
+        if (stat is null)
+        {
+            return null;
+        }
+
+        string? statusText = ProcRoot.TryReadText(_root.PidFile(pid, "status"));
+        int uid = (statusText is null ? null : ProcStatus.ParseUid(statusText)) ?? -1;
+        string cmdline = CommandLine.Read(_root.PidFile(pid, "cmdline"));
+        DateTimeOffset? startedAt = _bootTime?.AddSeconds((double)stat.StartTimeTicks / ClockTicksPerSecond);
+        return new ProcessInfo(
+            pid,
+            stat.Comm,
+            cmdline,
+            uid,
+            uid < 0 ? "?" : _passwd.NameOf(uid),
+            stat.StartTimeTicks,
+            startedAt,
+            stat.ParentPid,
+            stat.IsKernelThread);
+    }
+
+    /// <summary>Only the start time (for re-verifying a process's identity before a signal).</summary>
+    public ulong? ReadStartTime(int pid)
+    {
+        string? statText = ProcRoot.TryReadText(_root.PidFile(pid, "stat"));
+        return statText is null ? null : ProcStat.Parse(statText)?.StartTimeTicks;
+    }
+
+    public string UserName(int uid) => _passwd.NameOf(uid);
+
+    /// <summary>The <c>btime</c> line of /proc/stat: boot time in seconds since the epoch.</summary>
+    private static DateTimeOffset? ReadBootTime(ProcRoot root)
+    {
+        string? text = ProcRoot.TryReadText($"{root.Path}/stat");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (line.StartsWith("btime ")
+                && long.TryParse(line[6..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+        }
+
+        return null;
+    }
+}

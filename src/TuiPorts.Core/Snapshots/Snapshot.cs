@@ -1,0 +1,32 @@
+namespace TuiPorts.Core.Snapshots;
+
+/// <summary>Counts from one scan: what was looked at and what could not be seen.</summary>
+public sealed record ScanStats(
+    int Processes,
+    int FdsRead,
+    int SocketFds,
+    int ProcessesDenied,
+    int ProcessesVanished,
+    int Namespaces,
+    int MalformedLines,
+    bool AsRoot = false);
+
+/// <summary>
+/// One immutable picture of every socket and its holders. Two snapshots with the same sockets and warnings are
+/// <see cref="HasSameContentAs">the same content</see> even when taken at different times.
+/// </summary>
+public sealed record Snapshot(
+    DateTimeOffset TakenAt,
+    ulong OwnNetns,
+    EquatableArray<SocketEntry> Sockets,
+    EquatableArray<string> Warnings,
+    ScanStats Stats)
+{
+    public static Snapshot Empty { get; } = new(
+        DateTimeOffset.UnixEpoch, 0, EquatableArray<SocketEntry>.Empty, EquatableArray<string>.Empty, new ScanStats(0, 0, 0, 0, 0, 0, 0));
+
+    public int HiddenOwnerSockets => Sockets.Count(s => s.OwnersHidden);
+
+    public bool HasSameContentAs(Snapshot other) =>
+        OwnNetns == other.OwnNetns && Sockets.Equals(other.Sockets) && Warnings.Equals(other.Warnings);
+}

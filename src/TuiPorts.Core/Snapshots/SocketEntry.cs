@@ -1,0 +1,40 @@
+using System.Net;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Snapshots;
+
+/// <summary>One socket of one network namespace, with all of its holders.</summary>
+public sealed record SocketEntry(
+    Protocol Protocol,
+    string State,
+    IPAddress LocalAddress,
+    int LocalPort,
+    IPAddress RemoteAddress,
+    int RemotePort,
+    long TxQueue,
+    long RxQueue,
+    int Uid,
+    ulong Inode,
+    ulong Netns,
+    bool OwnersHidden,
+    EquatableArray<SocketOwner> Owners)
+{
+    public SocketKey Key => Inode != 0
+        ? SocketKey.ForInode(Netns, Protocol, Inode)
+        : new SocketKey(Netns, Protocol, 0, LocalAddress, LocalPort, RemoteAddress, RemotePort, State);
+
+    public bool IsListening => SocketStates.IsListening(State);
+
+    public string LocalEndpoint => FormatEndpoint(LocalAddress, LocalPort);
+
+    public string RemoteEndpoint => FormatEndpoint(RemoteAddress, RemotePort);
+
+    /// <summary><c>127.0.0.1:9000</c>, <c>[::1]:9000</c>, <c>*:9000</c> for the wildcard like ss.</summary>
+    public static string FormatEndpoint(IPAddress address, int port)
+    {
+        string host = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "*"
+            : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]"
+            : address.ToString();
+        return port == 0 && host == "*" ? "*:*" : $"{host}:{port}";
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Cli;
+
+/// <summary>
+/// The command line: <c>tuiports</c> (live UI), <c>tuiports --once [--json]</c>, and sub-commands. Parse errors and
+/// bad filters are one line on stderr and exit code 2.
+/// </summary>
+public static class CommandLineInterface
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var query = new QueryOptions();
+        var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
+        var json = new Option<bool>("--json") { Description = "With --once: print one JSON document instead (see docs/json-schema.md)." };
+        var ui = new UiOptions();
+
+        var root = new RootCommand(
+            "tuiports: a live, htop-style view of every TCP/UDP socket and every process holding it.\n"
+            + "Without --once it opens the full-screen UI: type a port to filter, K to kill the highlighted owner.")
+        {
+            once,
+            json,
+        };
+        query.AddTo(root);
+        ui.AddTo(root);
+
+        root.SetAction(result =>
+        {
+            var (socketQuery, problem) = query.QueryOf(result);
+            if (socketQuery is null)
+            {
+                return UsageError(error, problem!);
+            }
+
+            if (result.GetValue(json) && !result.GetValue(once))
+            {
+                return UsageError(error, "--json needs --once (the live UI has no JSON mode)");
+            }
+
+            ProcRoot procRoot = query.ProcRootOf(result);
+            if (!Directory.Exists(procRoot.Path))
+            {
+                return UsageError(error, $"--proc-root: no such directory: {procRoot.Path}");
+            }
+
+            if (result.GetValue(once))
+            {
+                return OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error);
+            }
+
+            var settings = ui.SettingsOf(result, out string? uiProblem);
+            return settings is null
+                ? UsageError(error, uiProblem!)
+                : Ui.UiLauncher.Run(procRoot, socketQuery, settings, error);
+        });
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return UsageError(error, parsed.Errors[0].Message);
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return parsed.Invoke(configuration);
+    }
+
+    public static int UsageError(TextWriter error, string message)
+    {
+        error.WriteLine($"tuiports: {message.ReplaceLineEndings(" ")} (see tuiports --help)");
+        return ExitCodes.Usage;
+    }
+}

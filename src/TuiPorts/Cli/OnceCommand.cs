@@ -1,0 +1,42 @@
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Output;
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Cli;
+
+/// <summary><c>tuiports --once [--json]</c>: one snapshot, printed, exit 0.</summary>
+public static class OnceCommand
+{
+    public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error)
+    {
+        var snapshot = new ProcSnapshotSource(root).Take();
+        var sockets = snapshot.Sockets.Where(query.Matches).ToList();
+        if (json)
+        {
+            output.Flush();
+            using var stdout = output == Console.Out ? Console.OpenStandardOutput() : null;
+            if (stdout is not null)
+            {
+                SnapshotJsonWriter.Write(stdout, snapshot, sockets);
+                stdout.Write("\n"u8);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                SnapshotJsonWriter.Write(buffer, snapshot, sockets);
+                output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+        }
+        else
+        {
+            SnapshotTableWriter.Write(output, snapshot, sockets);
+            foreach (string warning in snapshot.Warnings)
+            {
+                error.WriteLine($"tuiports: warning: {warning}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Cli;
+
+/// <summary>The options shared by the UI, <c>--once</c> and <c>kill</c>: which proc tree and which sockets.</summary>
+public sealed class QueryOptions
+{
+    public Option<string?> Port { get; } = new("--port", "-p")
+    {
+        Description = "Only sockets whose local or remote port matches: 9000, 80,443, 8000-8100 or a service name (ssh).",
+        HelpName = "PORTS",
+    };
+
+    public Option<bool> Listening { get; } = new("--listening", "-l")
+    {
+        Description = "Only listening sockets (TCP LISTEN and unconnected UDP).",
+    };
+
+    public Option<string?> Proto { get; } = new("--proto")
+    {
+        Description = "Only one protocol family: tcp or udp (IPv4 and IPv6).",
+        HelpName = "tcp|udp",
+    };
+
+    public Option<string> ProcRoot { get; } = new("--proc-root")
+    {
+        Description = "Read this directory instead of /proc (a copy or a fixture tree).",
+        DefaultValueFactory = _ => "/proc",
+        HelpName = "DIR",
+    };
+
+    public QueryOptions()
+    {
+        Proto.AcceptOnlyFromAmong("tcp", "udp");
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Port);
+        command.Options.Add(Listening);
+        command.Options.Add(Proto);
+        command.Options.Add(ProcRoot);
+    }
+
+    public ProcRoot ProcRootOf(ParseResult result) => new(result.GetValue(ProcRoot) ?? "/proc");
+
+    /// <summary>The query the options describe, or a one-line error (bad port filter).</summary>
+    public (SocketQuery? Query, string? Error) QueryOf(ParseResult result)
+    {
+        PortFilter? ports = null;
+        string? portText = result.GetValue(Port);
+        if (portText is not null)
+        {
+            var parsed = PortFilterParser.Parse(portText, ServicesFile.Default);
+            if (!parsed.IsValid)
+            {
+                return (null, parsed.Error);
+            }
+
+            ports = parsed.Filter;
+        }
+
+        var family = result.GetValue(Proto) switch
+        {
+            "tcp" => ProtocolFamily.Tcp,
+            "udp" => ProtocolFamily.Udp,
+            _ => ProtocolFamily.Any,
+        };
+        return (new SocketQuery(ports, result.GetValue(Listening), family), null);
+    }
+}
