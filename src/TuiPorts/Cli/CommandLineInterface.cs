@@ -45,14 +45,14 @@ public static class CommandLineInterface
                 return UsageError(error, $"--proc-root: no such directory: {procRoot.Path}");
             }
 
-            if (result.GetValue(once))
+            var settings = ui.SettingsOf(result, out string? uiProblem);
+            if (settings is null)
             {
-                return OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error);
+                return UsageError(error, uiProblem!);
             }
 
-            var settings = ui.SettingsOf(result, out string? uiProblem);
-            return settings is null
-                ? UsageError(error, uiProblem!)
+            return result.GetValue(once)
+                ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error)
                 : Ui.UiLauncher.Run(procRoot, socketQuery, settings, error);
         });
 

@@ -1,0 +1,150 @@
+using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
+using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
+
+namespace TuiPorts.Core.Tests.Snapshots;
+
+public sealed class ProcSnapshotSourceTests : IDisposable
+{
+    private const string Listen9000 = "0100007F:2328";
+    private const string Any = "00000000:0000";
+    private readonly FixtureProcTree _proc = new();
+
+    public void Dispose() => _proc.Dispose();
+
+    private Snapshot Take(bool isRoot = true) => new ProcSnapshotSource(_proc.ProcRoot, isRoot: isRoot).Take();
+
+    [Fact]
+    public void A_shared_socket_lists_every_holder()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "nginx", "nginx: master process", uid: 0).AddSocketFd(100, 6, 500);
+        _proc.AddProcess(101, "nginx", "nginx: worker process", uid: 33, ppid: 100).AddSocketFd(101, 6, 500);
+
+        var socket = Assert.Single(Take().Sockets);
+
+        Assert.Equal([100, 101], socket.Owners.Select(o => o.Pid));
+        Assert.Equal(["root", "www-data"], socket.Owners.Select(o => o.Process.User));
+        Assert.Equal("nginx: worker process", socket.Owners[1].Process.CommandLine);
+        Assert.Equal(100, socket.Owners[1].Process.ParentPid);
+        Assert.False(socket.OwnersHidden);
+    }
+
+    [Fact]
+    public void One_process_holding_a_socket_under_two_fds_is_one_owner_with_both_fds()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500).AddSocketFd(100, 7, 500).AddFd(100, 1, "/dev/null");
+
+        var owner = Assert.Single(Assert.Single(Take().Sockets).Owners);
+
+        Assert.Equal([3, 7], owner.Fds);
+    }
+
+    [Fact]
+    public void A_vanished_process_is_skipped_and_counted()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500);
+        _proc.AddProcess(200, "gone", "gone");
+        _proc.RemoveFdDirectory(200);
+
+        var snapshot = Take();
+
+        Assert.Equal([100], Assert.Single(snapshot.Sockets).Owners.Select(o => o.Pid));
+        Assert.Equal(1, snapshot.Stats.ProcessesVanished);
+        Assert.Empty(snapshot.Warnings);
+    }
+
+    [Fact]
+    public void A_process_whose_stat_vanished_after_the_fd_walk_is_not_an_owner()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500);
+        File.Delete(Path.Combine(_proc.Root, "100", "stat"));
+
+        Assert.Empty(Assert.Single(Take().Sockets).Owners);
+    }
+
+    [Fact]
+    public void Sockets_of_another_network_namespace_appear_with_their_holders()
+    {
+        const ulong container = 4026532999;
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "host-server", "host").AddSocketFd(100, 3, 500);
+        _proc.AddProcess(300, "redis-server", "redis-server *:6379", netns: container).AddSocketFd(300, 6, 600);
+        _proc.AddProcess(301, "redis-cli", "redis-cli", netns: container);
+        _proc.WriteTable("tcp", [Row(0, "00000000:18EB", Any, "0A", 600)], pid: 300);
+
+        var snapshot = Take();
+
+        Assert.Equal(2, snapshot.Sockets.Count);
+        Assert.Equal(HostNetns, snapshot.OwnNetns);
+        var host = Assert.Single(snapshot.Sockets, s => s.LocalPort == 9000);
+        var inContainer = Assert.Single(snapshot.Sockets, s => s.LocalPort == 6379);
+        Assert.Equal(HostNetns, host.Netns);
+        Assert.Equal(container, inContainer.Netns);
+        Assert.Equal("redis-server", Assert.Single(inContainer.Owners).Process.Name);
+        Assert.Equal(2, snapshot.Stats.Namespaces);
+    }
+
+    [Fact]
+    public void Duplicate_rows_are_listed_once_and_inode_zero_rows_are_keyed_by_their_tuple()
+    {
+        _proc.WriteTable("tcp",
+        [
+            Row(0, Listen9000, Any, "0A", 500),
+            Row(1, Listen9000, Any, "0A", 500),
+            Row(2, Listen9000, "0100007F:9C40", "06", 0),
+            Row(3, Listen9000, "0100007F:9C41", "06", 0),
+            Row(4, Listen9000, "0100007F:9C41", "06", 0),
+        ]);
+
+        var snapshot = Take();
+
+        Assert.Equal(3, snapshot.Sockets.Count);
+        Assert.Equal(2, snapshot.Sockets.Count(s => s.State == "TIME_WAIT"));
+        Assert.All(snapshot.Sockets.Where(s => s.Inode == 0), s => Assert.False(s.OwnersHidden));
+    }
+
+    [Fact]
+    public void Missing_ipv6_tables_are_not_an_error_and_all_four_tables_are_read()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 1)]);
+        _proc.WriteTable("udp", [Row(0, "0100007F:0035", Any, "07", 2)]);
+        _proc.WriteTable("udp6", [Row(0, "00000000000000000000000001000000:0035", "00000000000000000000000000000000:0000", "07", 3)]);
+
+        var snapshot = Take();
+
+        Assert.Equal([Protocol.Tcp, Protocol.Udp, Protocol.Udp6], snapshot.Sockets.Select(s => s.Protocol));
+        Assert.Equal("UNCONN", snapshot.Sockets[2].State);
+        Assert.Empty(snapshot.Warnings);
+    }
+
+    [Fact]
+    public void Malformed_lines_become_a_warning_not_an_exception()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 1), "   1: garbage", "\0\0\0"]);
+
+        var snapshot = Take();
+
+        Assert.Single(snapshot.Sockets);
+        Assert.Equal(2, snapshot.Stats.MalformedLines);
+        Assert.Contains(snapshot.Warnings, w => w.Contains("2 malformed line(s) skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_snapshots_of_an_unchanged_tree_have_the_same_content()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
+        _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500);
+
+        var first = Take();
+        var second = Take();
+        _proc.AddSocketFd(100, 4, 500);
+        var third = Take();
+
+        Assert.True(first.HasSameContentAs(second));
+        Assert.False(second.HasSameContentAs(third));
+    }
+}
