@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Live;
+
+/// <summary>
+/// The live pipeline's source: scans on a background scheduler every <see cref="Interval"/>, skips snapshots whose
+/// content did not change, and turns a failed scan into an error result instead of ending the stream.
+/// The next scan is scheduled only when the previous one has finished, so a scan slower than the interval never
+/// piles up refreshes: it just stretches the period.
+/// </summary>
+public sealed class SnapshotPoller
+{
+    private readonly ISnapshotSource _source;
+    private readonly IScheduler _background;
+    private volatile bool _paused;
+    private volatile bool _refreshRequested;
+
+    public SnapshotPoller(ISnapshotSource source, IScheduler background, TimeSpan interval)
+    {
+        _source = source;
+        _background = background;
+        Interval = interval;
+    }
+
+    public TimeSpan Interval { get; }
+
+    public bool IsPaused => _paused;
+
+    /// <summary>Stops scanning (the screen keeps the last snapshot) or resumes it.</summary>
+    public void SetPaused(bool paused) => _paused = paused;
+
+    /// <summary>Makes the next tick scan even when paused (after a kill, say).</summary>
+    public void RequestRefresh() => _refreshRequested = true;
+
+    /// <summary>Cold: each subscription starts its own polling loop at once and stops it on dispose.</summary>
+    public IObservable<RefreshResult> Results() =>
+        Observable.Create<RefreshResult>(observer =>
+        {
+            var loop = _background.Schedule(TimeSpan.Zero, self =>
+            {
+                if (!_paused || _refreshRequested)
+                {
+                    _refreshRequested = false;
+                    observer.OnNext(ScanOnce());
+                }
+
+                self(Interval);
+            });
+            return Disposable.Create(loop.Dispose);
+        })
+        .DistinctUntilChanged(SameContent.Instance);
+
+    private RefreshResult ScanOnce()
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            var snapshot = _source.Take();
+            return RefreshResult.Ok(snapshot, Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e)
+        {
+            return RefreshResult.Failed(e, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Two results are the same when they carry snapshots of the same content, or the same error.</summary>
+    private sealed class SameContent : IEqualityComparer<RefreshResult>
+    {
+        public static readonly SameContent Instance = new();
+
+        public bool Equals(RefreshResult? x, RefreshResult? y) =>
+            x is not null && y is not null
+            && (x.Snapshot is not null && y.Snapshot is not null
+                ? x.Snapshot.HasSameContentAs(y.Snapshot)
+                : x.Snapshot is null && y.Snapshot is null && x.Error == y.Error);
+
+        public int GetHashCode(RefreshResult obj) => 0;
+    }
+}

@@ -1,0 +1,161 @@
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Presentation;
+
+/// <summary>How a row is highlighted: a socket that just appeared, or one that just went away (htop style).</summary>
+public enum RowMark
+{
+    None,
+    New,
+    Gone,
+}
+
+public sealed record SocketRow(SocketEntry Socket, RowMark Mark)
+{
+    public SocketKey Key => Socket.Key;
+}
+
+/// <summary>
+/// The table's state, free of any UI type: the latest snapshot filtered and sorted into rows, the sockets that just
+/// appeared or went away (kept, marked, for <c>highlightFor</c>), and the selection - which follows the selected
+/// socket's identity across refreshes, never its row index. Only the UI thread uses an instance.
+/// </summary>
+public sealed class SocketListState
+{
+    private readonly TimeSpan _highlightFor;
+    private readonly Dictionary<SocketKey, DateTimeOffset> _newUntil = [];
+    private readonly Dictionary<SocketKey, (SocketEntry Socket, DateTimeOffset Until)> _gone = [];
+    private bool _hasSnapshot;
+
+    public SocketListState(TimeSpan highlightFor) => _highlightFor = highlightFor;
+
+    public Snapshot Snapshot { get; private set; } = Snapshot.Empty;
+
+    public SocketQuery Query { get; private set; } = SocketQuery.All;
+
+    public SortOrder Sort { get; private set; } = SortOrder.Default;
+
+    public IReadOnlyList<SocketRow> Rows { get; private set; } = [];
+
+    public SocketKey? SelectedKey { get; private set; }
+
+    /// <summary>Index of the selected row, or -1 when the list is empty.</summary>
+    public int SelectedIndex { get; private set; } = -1;
+
+    public SocketRow? SelectedRow => SelectedIndex >= 0 ? Rows[SelectedIndex] : null;
+
+    /// <summary>Rows that are live sockets (not the briefly kept gone ones).</summary>
+    public int VisibleLiveCount => Rows.Count(r => r.Mark != RowMark.Gone);
+
+    public void ApplySnapshot(Snapshot snapshot, DateTimeOffset now)
+    {
+        var current = snapshot.Sockets.Select(s => s.Key).ToHashSet();
+        if (_hasSnapshot)
+        {
+            foreach (var old in Snapshot.Sockets)
+            {
+                if (!current.Contains(old.Key))
+                {
+                    _gone[old.Key] = (old, now + _highlightFor);
+                }
+            }
+
+            var previous = Snapshot.Sockets.Select(s => s.Key).ToHashSet();
+            foreach (var key in current)
+            {
+                if (!previous.Contains(key))
+                {
+                    _newUntil[key] = now + _highlightFor;
+                    _gone.Remove(key); // came back
+                }
+            }
+        }
+
+        _hasSnapshot = true;
+        Snapshot = snapshot;
+        Expire(now, rebuild: false);
+        Rebuild(keepSelection: true);
+    }
+
+    /// <summary>Drops highlights that have run out. True when the rows changed (the view should redraw).</summary>
+    public bool Expire(DateTimeOffset now) => Expire(now, rebuild: true);
+
+    public void SetQuery(SocketQuery query)
+    {
+        Query = query;
+        Rebuild(keepSelection: true, firstWhenLost: true);
+    }
+
+    public void SetSort(SortOrder sort)
+    {
+        Sort = sort;
+        Rebuild(keepSelection: true);
+    }
+
+    public void Select(int index)
+    {
+        if (Rows.Count == 0)
+        {
+            SelectedIndex = -1;
+            SelectedKey = null;
+            return;
+        }
+
+        SelectedIndex = Math.Clamp(index, 0, Rows.Count - 1);
+        SelectedKey = Rows[SelectedIndex].Key;
+    }
+
+    private bool Expire(DateTimeOffset now, bool rebuild)
+    {
+        int removed = 0;
+        foreach (var (key, until) in _newUntil.ToList())
+        {
+            if (until <= now)
+            {
+                removed += _newUntil.Remove(key) ? 1 : 0;
+            }
+        }
+
+        foreach (var (key, gone) in _gone.ToList())
+        {
+            if (gone.Until <= now)
+            {
+                removed += _gone.Remove(key) ? 1 : 0;
+            }
+        }
+
+        if (removed > 0 && rebuild)
+        {
+            Rebuild(keepSelection: true);
+        }
+
+        return removed > 0;
+    }
+
+    private void Rebuild(bool keepSelection, bool firstWhenLost = false)
+    {
+        var rows = new List<SocketRow>();
+        foreach (var socket in Snapshot.Sockets)
+        {
+            if (Query.Matches(socket))
+            {
+                rows.Add(new SocketRow(socket, _newUntil.ContainsKey(socket.Key) ? RowMark.New : RowMark.None));
+            }
+        }
+
+        foreach (var (socket, _) in _gone.Values)
+        {
+            if (Query.Matches(socket))
+            {
+                rows.Add(new SocketRow(socket, RowMark.Gone));
+            }
+        }
+
+        rows.Sort((a, b) => Sort.Compare(a.Socket, b.Socket));
+        int previousIndex = SelectedIndex;
+        Rows = rows;
+        int found = keepSelection && SelectedKey is { } key ? rows.FindIndex(r => r.Key == key) : -1;
+        Select(found >= 0 ? found : firstWhenLost ? 0 : previousIndex < 0 ? 0 : previousIndex);
+    }
+}

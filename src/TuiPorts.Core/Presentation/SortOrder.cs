@@ -1,0 +1,78 @@
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Presentation;
+
+/// <summary>The columns the table can be sorted by (htop's F6).</summary>
+public enum SortColumn
+{
+    Proto,
+    LocalPort,
+    RemotePort,
+    State,
+    Inode,
+    Pid,
+    Name,
+    User,
+}
+
+public sealed record SortOrder(SortColumn Column, bool Descending = false)
+{
+    public static SortOrder Default { get; } = new(SortColumn.LocalPort);
+
+    public static string Label(SortColumn column) => column switch
+    {
+        SortColumn.LocalPort => "local port",
+        SortColumn.RemotePort => "remote port",
+        SortColumn.Pid => "pid",
+        SortColumn.Name => "process",
+        _ => column.ToString().ToLowerInvariant(),
+    };
+
+    public SortOrder Next(int step)
+    {
+        int count = Enum.GetValues<SortColumn>().Length;
+        return this with { Column = (SortColumn)((((int)Column + step) % count + count) % count) };
+    }
+
+    public SortOrder Inverted() => this with { Descending = !Descending };
+
+    public override string ToString() => $"{Label(Column)} {(Descending ? "desc" : "asc")}";
+
+    public int Compare(SocketEntry x, SocketEntry y)
+    {
+        int c = Column switch
+        {
+            SortColumn.Proto => x.Protocol.CompareTo(y.Protocol),
+            SortColumn.LocalPort => x.LocalPort.CompareTo(y.LocalPort),
+            SortColumn.RemotePort => x.RemotePort.CompareTo(y.RemotePort),
+            SortColumn.State => string.CompareOrdinal(x.State, y.State),
+            SortColumn.Inode => x.Inode.CompareTo(y.Inode),
+            SortColumn.Pid => FirstPid(x).CompareTo(FirstPid(y)),
+            SortColumn.Name => string.Compare(FirstName(x), FirstName(y), StringComparison.OrdinalIgnoreCase),
+            SortColumn.User => string.Compare(FirstUser(x), FirstUser(y), StringComparison.OrdinalIgnoreCase),
+            _ => 0,
+        };
+        if (c == 0 && Column != SortColumn.LocalPort)
+        {
+            c = x.LocalPort.CompareTo(y.LocalPort);
+        }
+
+        if (c == 0)
+        {
+            c = x.Inode.CompareTo(y.Inode);
+        }
+
+        if (c == 0)
+        {
+            c = x.RemotePort.CompareTo(y.RemotePort);
+        }
+
+        return Descending ? -c : c;
+    }
+
+    private static int FirstPid(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Pid : int.MaxValue;
+
+    private static string FirstName(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Process.Name : "\uffff";
+
+    private static string FirstUser(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Process.User : "\uffff";
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Ui;
+
+/// <summary>
+/// Lays the table's columns out for a screen width: at 80 columns the inode and user columns go first (the detail pane
+/// shows them), then the peer column; the rest share what is left. Pure text, so it is tested without a terminal.
+/// </summary>
+public sealed class RowLayout
+{
+    private enum Column
+    {
+        Mark,
+        Proto,
+        Local,
+        Remote,
+        State,
+        Inode,
+        Holders,
+        User,
+    }
+
+    private sealed record Spec(Column Column, string Header, int Min, int Max, int DropOrder);
+
+    // DropOrder: higher drops first when the screen is narrow; 0 never drops.
+    private static readonly Spec[] Specs =
+    [
+        new(Column.Mark, string.Empty, 1, 1, 0),
+        new(Column.Proto, "Proto", 5, 5, 0),
+        new(Column.Local, "Local Address:Port", 10, 46, 0),
+        new(Column.Remote, "Peer Address:Port", 10, 46, 2),
+        new(Column.State, "State", 11, 12, 1),
+        new(Column.Inode, "Inode", 8, 10, 4),
+        new(Column.Holders, "Holders (pid/name)", 10, 60, 0),
+        new(Column.User, "User", 8, 12, 3),
+    ];
+
+    private readonly (Spec Spec, int Width)[] _columns;
+
+    private RowLayout((Spec, int)[] columns, int width)
+    {
+        _columns = columns;
+        Width = width;
+    }
+
+    public int Width { get; }
+
+    public bool Shows(string header) => _columns.Any(c => c.Spec.Header == header);
+
+    /// <summary>Chooses columns and widths for <paramref name="width"/> given the rows that will be shown.</summary>
+    public static RowLayout For(int width, IReadOnlyList<SocketRow> rows, ulong ownNetns)
+    {
+        width = Math.Max(width, 1);
+        var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(Desired(s, rows, ownNetns), s.Min, s.Max));
+        var visible = Specs.ToList();
+
+        // Drop the least needed columns while the content would not fit; the detail pane still shows what they held.
+        while (visible.Sum(s => wanted[s.Column]) + visible.Count - 1 > width && visible.Any(s => s.DropOrder > 2))
+        {
+            visible.Remove(visible.OrderByDescending(s => s.DropOrder).First());
+        }
+
+        while (visible.Sum(s => s.Min) + visible.Count - 1 > width && visible.Any(s => s.DropOrder > 0))
+        {
+            visible.Remove(visible.OrderByDescending(s => s.DropOrder).First());
+        }
+
+        var widths = visible.ToDictionary(s => s.Column, s => s.Min);
+        int spare = width - (visible.Sum(s => s.Min) + visible.Count - 1);
+        foreach (var column in new[] { Column.Local, Column.Remote, Column.State, Column.Inode, Column.User, Column.Holders })
+        {
+            if (spare > 0 && widths.TryGetValue(column, out int current))
+            {
+                int grow = Math.Min(spare, wanted[column] - current);
+                widths[column] = current + grow;
+                spare -= grow;
+            }
+        }
+
+        if (spare > 0)
+        {
+            widths[Column.Holders] += spare; // the last column takes the rest
+        }
+
+        return new RowLayout(visible.Select(s => (s, widths[s.Column])).ToArray(), width);
+    }
+
+    public string Header() => Join(_columns.Select(c => c.Spec.Header));
+
+    public string Format(SocketRow row, ulong ownNetns) =>
+        Join(_columns.Select(c => Cell(c.Spec.Column, row, ownNetns)));
+
+    /// <summary>The holders cell: <c>1234/nginx</c>, <c>1234/nginx +2</c>, <c>hidden</c> or <c>-</c>.</summary>
+    public static string HoldersText(SocketEntry socket)
+    {
+        if (socket.OwnersHidden)
+        {
+            return "hidden";
+        }
+
+        if (socket.Owners.Count == 0)
+        {
+            return "-";
+        }
+
+        var first = socket.Owners[0];
+        string more = socket.Owners.Count > 1 ? $" +{socket.Owners.Count - 1}" : string.Empty;
+        return $"{first.Pid}/{first.Process.Name}{more}";
+    }
+
+    private static string Cell(Column column, SocketRow row, ulong ownNetns)
+    {
+        var s = row.Socket;
+        return column switch
+        {
+            Column.Mark => row.Mark switch { RowMark.New => "+", RowMark.Gone => "-", _ => " " },
+            Column.Proto => s.Protocol.Name() + (ownNetns != 0 && s.Netns != ownNetns ? "*" : string.Empty),
+            Column.Local => s.LocalEndpoint,
+            Column.Remote => s.RemoteEndpoint,
+            Column.State => row.Mark == RowMark.Gone ? "GONE" : s.State,
+            Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
+            Column.Holders => HoldersText(s),
+            Column.User => s.Owners.Count > 0 ? s.Owners[0].Process.User : "-",
+            _ => string.Empty,
+        };
+    }
+
+    private static int Desired(Spec spec, IReadOnlyList<SocketRow> rows, ulong ownNetns)
+    {
+        int longest = spec.Header.Length;
+        int sample = 0;
+        foreach (var row in rows)
+        {
+            longest = Math.Max(longest, Cell(spec.Column, row, ownNetns).Length);
+            if (++sample > 2000)
+            {
+                break; // enough to size columns; keeps a 50k-row redraw cheap
+            }
+        }
+
+        return longest;
+    }
+
+    private string Join(IEnumerable<string> cells)
+    {
+        var line = new System.Text.StringBuilder(Width);
+        int i = 0;
+        foreach (string cell in cells)
+        {
+            int width = _columns[i].Width;
+            line.Append(Fit(cell, width));
+            if (++i < _columns.Length)
+            {
+                line.Append(' ');
+            }
+        }
+
+        return Fit(line.ToString(), Width);
+    }
+
+    private static string Fit(string text, int width) =>
+        text.Length <= width ? text.PadRight(width) : width <= 1 ? text[..width] : text[..(width - 1)] + "~";
+}

@@ -1,0 +1,34 @@
+using Terminal.Gui.Views;
+using TuiPorts.Core.Presentation;
+
+namespace TuiPorts.Ui;
+
+/// <summary>
+/// The table's rows as one pre-formatted column (the layout is ours, see <see cref="RowLayout"/>), built once per
+/// refresh over an immutable row list; lines are formatted lazily, only for the rows drawn.
+/// </summary>
+public sealed class SocketTableSource : ITableSource
+{
+    private readonly IReadOnlyList<SocketRow> _rows;
+    private readonly RowLayout _layout;
+    private readonly ulong _ownNetns;
+    private readonly string?[] _lines;
+
+    public SocketTableSource(IReadOnlyList<SocketRow> rows, RowLayout layout, ulong ownNetns)
+    {
+        _rows = rows;
+        _layout = layout;
+        _ownNetns = ownNetns;
+        _lines = new string?[rows.Count];
+    }
+
+    public object this[int row, int col] => _lines[row] ??= _layout.Format(_rows[row], _ownNetns);
+
+    public string[] ColumnNames { get; } = ["sockets"];
+
+    public int Columns => 1;
+
+    public int Rows => _rows.Count;
+
+    public SocketRow RowAt(int row) => _rows[row];
+}
