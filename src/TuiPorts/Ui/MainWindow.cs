@@ -312,9 +312,7 @@ public sealed class MainWindow : Window
         _layout = RowLayout.For(width, _state.Rows, snapshot.OwnNetns);
         _header.Text = _layout.Header();
         _header.SetScheme(_schemes.Header);
-        _table.Table = new SocketTableSource(_state.Rows, _layout, snapshot.OwnNetns);
-        _table.Style.RowColorGetter = args => RowScheme(args.RowIndex);
-        SyncSelection();
+        SyncTable(snapshot.OwnNetns);
         _summary.Text = Summary();
         _message.Text = Message();
         _message.SetScheme(_refreshError is not null || snapshot.HiddenOwnerSockets > 0 ? _schemes.Error : _schemes.Normal);
@@ -339,17 +337,20 @@ public sealed class MainWindow : Window
         };
     }
 
-    private void SyncSelection()
+    /// <summary>Hands the table its new rows and re-selects the selected socket (the table must not move it).</summary>
+    private void SyncTable(ulong ownNetns)
     {
         _syncingSelection = true;
         try
         {
+            int offset = _table.RowOffset;
+            _table.Table = new SocketTableSource(_state.Rows, _layout!, ownNetns);
+            _table.Style.RowColorGetter = args => RowScheme(args.RowIndex);
+            _table.RowOffset = offset;
             int index = _state.SelectedIndex;
             if (index >= 0)
             {
-                int offset = _table.RowOffset;
                 _table.SetSelection(0, index, false);
-                _table.RowOffset = offset;
                 _table.EnsureCursorIsVisible();
             }
         }

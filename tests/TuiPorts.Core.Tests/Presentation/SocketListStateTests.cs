@@ -1,0 +1,88 @@
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.ProcFs;
+using static TuiPorts.Core.Tests.TestSupport.Snapshots;
+
+namespace TuiPorts.Core.Tests.Presentation;
+
+public sealed class SocketListStateTests
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.UnixEpoch;
+    private readonly SocketListState _state = new(TimeSpan.FromSeconds(2));
+
+    [Fact]
+    public void Selection_follows_the_socket_not_the_row_index()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0);
+        _state.Select(1);
+
+        _state.ApplySnapshot(Of(Listener(10, 10), Listener(20, 20), Listener(100, 1), Listener(200, 2)), T0.AddSeconds(1));
+
+        Assert.Equal(200, _state.SelectedRow!.Socket.LocalPort);
+        Assert.Equal(3, _state.SelectedIndex);
+    }
+
+    [Fact]
+    public void New_sockets_are_marked_until_the_highlight_expires()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1)), T0);
+        Assert.All(_state.Rows, r => Assert.Equal(RowMark.None, r.Mark)); // the first snapshot is not "new"
+
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0.AddSeconds(1));
+        Assert.Equal(RowMark.New, _state.Rows.Single(r => r.Socket.LocalPort == 200).Mark);
+
+        Assert.True(_state.Expire(T0.AddSeconds(3)));
+        Assert.All(_state.Rows, r => Assert.Equal(RowMark.None, r.Mark));
+    }
+
+    [Fact]
+    public void A_vanished_socket_is_shown_as_gone_then_leaves_and_the_selection_moves_on()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2), Listener(300, 3)), T0);
+        _state.Select(1);
+
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3)), T0.AddSeconds(1));
+        Assert.Equal(RowMark.Gone, _state.SelectedRow!.Mark);
+        Assert.Equal(3, _state.Rows.Count);
+        Assert.Equal(2, _state.VisibleLiveCount);
+
+        Assert.True(_state.Expire(T0.AddSeconds(4)));
+        Assert.Equal(2, _state.Rows.Count);
+        Assert.Equal(300, _state.SelectedRow!.Socket.LocalPort);
+    }
+
+    [Fact]
+    public void Filtering_to_a_port_highlights_its_socket()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2), Listener(9000, 3)), T0);
+        _state.Select(0);
+
+        var filter = FilterText.Parse("9000", ServicesFile.Empty);
+        _state.SetQuery(filter.ApplyTo(SocketQuery.All));
+
+        Assert.Equal(9000, _state.SelectedRow!.Socket.LocalPort);
+    }
+
+    [Fact]
+    public void An_empty_list_has_no_selection_and_a_refilled_one_selects_its_first_row()
+    {
+        _state.ApplySnapshot(Of(), T0);
+        Assert.Equal(-1, _state.SelectedIndex);
+        Assert.Null(_state.SelectedRow);
+
+        _state.ApplySnapshot(Of(Listener(5, 5)), T0.AddSeconds(1));
+        Assert.Equal(0, _state.SelectedIndex);
+    }
+
+    [Fact]
+    public void Sorting_by_pid_descending_keeps_the_selected_socket()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1, 30), Listener(200, 2, 10), Listener(300, 3, 20)), T0);
+        _state.Select(0);
+
+        _state.SetSort(new SortOrder(SortColumn.Pid, Descending: true));
+
+        Assert.Equal([30, 20, 10], _state.Rows.Select(r => r.Socket.Owners[0].Pid));
+        Assert.Equal(100, _state.SelectedRow!.Socket.LocalPort);
+    }
+}
