@@ -46,8 +46,7 @@ public static class HolderDetails
         {
             var p = owner.Process;
             string started = p.StartedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";
-            lines.Add(string.Empty);
-            lines.Add($"pid {p.Pid}  {p.Name}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {started}");
+            lines.Add($"pid {p.Pid}  {p.Name}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {started}  holds it as fd {string.Join(",", owner.Fds)}");
             lines.Add($"  {p.DisplayCommand}");
             var listing = FdListing.Read(root, p.Pid);
             switch (listing.Status)

@@ -310,6 +310,7 @@ public sealed class MainWindow : Window
         var snapshot = _state.Snapshot;
         int width = Math.Max(1, Viewport.Width > 0 ? Viewport.Width : 80);
         _layout = RowLayout.For(width, _state.Rows, snapshot.OwnNetns);
+        FitTableHeight();
         _header.Text = _layout.Header();
         _header.SetScheme(_schemes.Header);
         SyncTable(snapshot.OwnNetns);
@@ -319,6 +320,14 @@ public sealed class MainWindow : Window
         RenderDetails();
         _lastWidth = width;
         SetNeedsDraw();
+    }
+
+    /// <summary>The table takes what its rows need, up to 45% of the screen; the detail pane gets the rest.</summary>
+    private void FitTableHeight()
+    {
+        int height = Viewport.Height > 0 ? Viewport.Height : 24;
+        int cap = Math.Max(1, height * 45 / 100);
+        _table.Height = Dim.Absolute(Math.Clamp(_state.Rows.Count, Math.Min(3, cap), cap));
     }
 
     private Scheme? RowScheme(int rowIndex)

@@ -42,6 +42,12 @@ internal static partial class TerminalGuard
         }
     }
 
+    /// <summary>_exit(2): ends the process at once, without running managed shutdown.</summary>
+    public static void ExitNow(int code) => Exit(code);
+
+    [LibraryImport("libc", EntryPoint = "_exit")]
+    private static partial void Exit(int code);
+
     [LibraryImport("libc", EntryPoint = "tcgetattr")]
     private static partial int TcGetAttr(int fd, [Out] byte[] termios);
 

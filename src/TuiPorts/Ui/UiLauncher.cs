@@ -17,6 +17,9 @@ namespace TuiPorts.Ui;
 public static class UiLauncher
 {
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>After a hang-up nobody is watching and Terminal.Gui's shutdown can spin on a dead pty: cut it short.</summary>
+    private static readonly TimeSpan HangupGrace = TimeSpan.FromMilliseconds(300);
     private static int _exitSignal;
 
     public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, TextWriter error)
@@ -130,9 +133,9 @@ public static class UiLauncher
         app?.Invoke(app.RequestStop);
         var watchdog = new Thread(() =>
         {
-            Thread.Sleep(ShutdownGrace);
+            Thread.Sleep(signalNumber == 1 ? HangupGrace : ShutdownGrace);
             TerminalGuard.Restore();
-            Environment.Exit(128 + signalNumber);
+            TerminalGuard.ExitNow(128 + signalNumber); // no managed shutdown: it is what hangs
         })
         { IsBackground = true, Name = "tuiports-shutdown-watchdog" };
         watchdog.Start();

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using TuiPorts.Tests.TestSupport;
+
+namespace TuiPorts.Tests.EndToEnd;
+
+/// <summary>
+/// Runs the tmux scripts under tests/e2e against the real binary, as a person at an 80x24 terminal would use it.
+/// TUIPORTS_E2E_CMD overrides the command (CI points it at the native AOT binary as well).
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class EndToEndScriptTests
+{
+    [Fact]
+    public void Type_a_port_read_the_holder_and_its_fds_then_quit() => RunScript("filter-detail-quit.sh");
+
+    [Fact]
+    public void Signals_and_a_hang_up_leave_the_terminal_restored_and_the_process_gone() => RunScript("signals.sh");
+
+    private static void RunScript(string name)
+    {
+        Assert.True(CommandExists("tmux"), "tmux is not installed: run .ci/run, or apt-get install tmux");
+        string script = Path.Combine(RepositoryRoot(), "tests", "e2e", name);
+        var start = new ProcessStartInfo("bash", [script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment.Remove("DisableRealDriverIO"); // set for the headless tests; the real binary must draw
+        start.Environment["TUIPORTS_CMD"] = Environment.GetEnvironmentVariable("TUIPORTS_E2E_CMD") ?? $"dotnet {CliProcess.AppDll}";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(4)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(process.HasExited && process.ExitCode == 0, $"{name} failed:\n{stdout.Result}\n{stderr.Result}");
+    }
+
+    private static bool CommandExists(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, command)));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TuiPorts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TuiPorts.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Helpers for the end-to-end tests: drive the real tuiports in tmux at 80x24 the way a person over SSH would.
+# TUIPORTS_CMD says how to start it (default: the Debug build via dotnet).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+TUIPORTS_CMD="${TUIPORTS_CMD:-dotnet $REPO/src/TuiPorts/bin/Debug/net10.0/tuiports.dll}"
+SESSION="tuiports-e2e-$$"
+# A private tmux server: never touches the user's sessions, and its environment is this script's own.
+tmux() { command tmux -L "$SESSION" "$@"; }
+unset DisableRealDriverIO TMUX
+WORK="$(mktemp -d /tmp/tuiports-e2e.XXXXXX)"
+LISTENER_PID=""
+
+cleanup() {
+  tmux kill-server 2>/dev/null || true
+  if [ -n "$LISTENER_PID" ]; then kill -9 "$LISTENER_PID" 2>/dev/null || true; fi
+  for pid in $(cat "$WORK"/*.pid 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "---- screen ----" >&2
+  tmux capture-pane -p -t "$SESSION" 2>/dev/null >&2 || true
+  exit 1
+}
+
+# A loopback TCP listener owned by perl, alive at most 120 s. Sets LISTENER_PORT and LISTENER_PID.
+start_listener() {
+  perl -MIO::Socket::INET -e '$|=1; my $s = IO::Socket::INET->new(Listen => 5, LocalAddr => "127.0.0.1", LocalPort => 0, Proto => "tcp") or die $!; print $s->sockport, "\n"; sleep 120;' > "$WORK/listener.out" &
+  LISTENER_PID=$!
+  disown "$LISTENER_PID"
+  echo "$LISTENER_PID" > "$WORK/listener.pid"
+  for _ in $(seq 50); do [ -s "$WORK/listener.out" ] && break; sleep 0.1; done
+  LISTENER_PORT="$(head -1 "$WORK/listener.out")"
+  [ -n "$LISTENER_PORT" ] || fail "listener did not start"
+}
+
+# Starts tuiports in a fresh 80x24 tmux session. After it exits the pane prints its exit code and the tty modes.
+start_tuiports() {
+  local args="${1:-}"
+  tmux new-session -d -s "$SESSION" -x 80 -y 24 \
+    "env -u DisableRealDriverIO TERM=xterm-256color $TUIPORTS_CMD $args; echo TUIPORTS_EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo TTY_MODES_END; sleep 60"
+  wait_for_screen "sockets" 20 || fail "tuiports did not draw its first frame"
+}
+
+screen() { tmux capture-pane -p -t "$SESSION"; }
+
+# wait_for_screen TEXT SECONDS: until the captured screen contains TEXT (fixed string).
+wait_for_screen() {
+  local text="$1" seconds="${2:-10}"
+  local deadline=$((SECONDS + seconds))
+  while [ $SECONDS -lt $deadline ]; do
+    screen | grep -qF -- "$text" && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# The pid of the tuiports process: the child of the pane's shell.
+tuiports_pid() {
+  local shell_pid
+  shell_pid="$(tmux display -p -t "$SESSION" '#{pane_pid}')"
+  { awk -v ppid="$shell_pid" '{ sub(/.*\) /, ""); split($0, f, " "); if (f[2] == ppid) { split(FILENAME, p, "/"); print p[3] } }' /proc/[0-9]*/stat 2>/dev/null || true; } | head -1
+}
+
+# After tuiports exited: the terminal must be back to normal (no alternate screen, no mouse reporting, icanon+echo).
+assert_terminal_restored() {
+  wait_for_screen "TTY_MODES_END" 10 || fail "the pane did not report tty modes after exit"
+  [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "0" ] || fail "alternate screen still on"
+  [ "$(tmux display -p -t "$SESSION" '#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}')" = "000" ] || fail "mouse reporting still on"
+  screen | grep -qE '(^| )icanon echo ' || fail "canonical mode / echo not restored: $(screen | grep TTY_MODES_END)"
+}
