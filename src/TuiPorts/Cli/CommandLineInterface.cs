@@ -9,7 +9,9 @@ namespace TuiPorts.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var query = new QueryOptions();
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
@@ -25,6 +27,7 @@ public static class CommandLineInterface
         };
         query.AddTo(root);
         ui.AddTo(root);
+        root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
 
         root.SetAction(result =>
         {

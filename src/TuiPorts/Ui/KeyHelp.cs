@@ -5,17 +5,17 @@ public static class KeyHelp
 {
     public static IReadOnlyList<(string Keys, string Action)> Entries { get; } =
     [
-        ("0-9 , - Backspace", "edit the port filter while the table keeps focus (9000, 80,443, 8000-8100)"),
-        ("/", "focus the filter field for free text (process name, command line, user, address)"),
-        ("Enter / Esc (in filter)", "back to the table; letters typed in the field stay text"),
+        ("0-9 , - Backspace", "edit the port filter (table keeps focus)"),
+        ("/", "filter by free text: name, command, user, address"),
+        ("Enter, Esc (in filter)", "back to the table; letters stay text"),
         ("Esc (in table)", "clear the filter"),
-        ("Up/Down PgUp/PgDn Home/End", "move the highlight"),
+        ("Up Down PgUp PgDn", "move the highlight"),
         ("Tab", "move between table, details and filter"),
-        ("K or F9", "kill the highlighted socket's owner (asks first; SIGTERM by default)"),
-        ("F6 or >", "sort by the next column"),
-        ("<", "sort by the previous column"),
+        ("K", "kill the highlighted socket's owner (asks first)"),
+        ("F9", "choose the signal (TERM, TERM+KILL, KILL...), kill"),
+        ("F6 or >, <", "sort by the next / previous column"),
         ("I", "invert the sort order"),
-        ("l", "show only listening sockets (toggle)"),
+        ("l", "listening sockets only (toggle)"),
         ("Space", "pause / resume the live refresh"),
         ("F1 or ?", "this help"),
         ("q or F10", "quit"),
@@ -23,7 +23,9 @@ public static class KeyHelp
 
     public static string Text()
     {
-        int width = Entries.Max(e => e.Keys.Length);
-        return string.Join('\n', Entries.Select(e => $"{e.Keys.PadRight(width)}  {e.Action}"));
+        int keys = Entries.Max(e => e.Keys.Length);
+        var lines = Entries.Select(e => $"{e.Keys.PadRight(keys)}  {e.Action}").ToList();
+        int width = lines.Max(l => l.Length);
+        return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
     }
 }

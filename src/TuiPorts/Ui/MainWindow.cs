@@ -72,6 +72,9 @@ public sealed class MainWindow : Window
     /// <summary>Raised by K / F9 with the highlighted row pinned at that moment (the kill flow takes it from there).</summary>
     public event Action<SocketRow>? KillRequested;
 
+    /// <summary>Raised by F9: choose a signal, then kill (htop's kill menu).</summary>
+    public event Action<SocketRow>? SignalMenuRequested;
+
     public SocketListState State => _state;
 
     public TextField FilterField => _filter;
@@ -127,7 +130,7 @@ public sealed class MainWindow : Window
         new Shortcut(Key.F1, "Help", () => Guard(ShowHelp), string.Empty),
         new Shortcut(new Key('/'), "Filter", () => _filter.SetFocus(), string.Empty),
         new Shortcut(Key.F6, "Sort", () => Guard(() => ChangeSort(_state.Sort.Next(1))), string.Empty),
-        new Shortcut(Key.K.WithShift, "Kill", () => Guard(RequestKill), string.Empty),
+        new Shortcut(Key.K.WithShift, "Kill", () => Guard(() => RequestKill(KillRequested)), string.Empty),
         new Shortcut(Key.Space, "Pause", () => Guard(TogglePause), string.Empty),
         new Shortcut(Key.F10, "Quit", () => _app.RequestStop(), string.Empty),
     ]);
@@ -175,7 +178,7 @@ public sealed class MainWindow : Window
 
         if (key == Key.F9)
         {
-            RequestKill();
+            RequestKill(SignalMenuRequested);
             return true;
         }
 
@@ -207,7 +210,7 @@ public sealed class MainWindow : Window
                 _filter.SetFocus();
                 return true;
             case 'K':
-                RequestKill();
+                RequestKill(KillRequested);
                 return true;
             case 'q':
                 _app.RequestStop();
@@ -270,7 +273,7 @@ public sealed class MainWindow : Window
         Render();
     }
 
-    private void RequestKill()
+    private void RequestKill(Action<SocketRow>? handler)
     {
         if (_state.SelectedRow is not { } row)
         {
@@ -278,13 +281,13 @@ public sealed class MainWindow : Window
             return;
         }
 
-        if (KillRequested is null)
+        if (handler is null)
         {
             ShowNotice("killing is not available here");
             return;
         }
 
-        KillRequested(row);
+        handler(row);
     }
 
     private void ShowHelp() =>

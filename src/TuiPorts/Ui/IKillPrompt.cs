@@ -1,0 +1,24 @@
+using TuiPorts.Core.Killing;
+
+namespace TuiPorts.Ui;
+
+/// <summary>What the user chose in the kill dialog.</summary>
+public enum KillChoice
+{
+    Cancel,
+    ThisProcess,
+    AllHolders,
+}
+
+/// <summary>The dialogs of the kill flow, behind a seam so the flow is tested without a terminal.</summary>
+public interface IKillPrompt
+{
+    /// <summary>Asks whether to send <paramref name="request"/> to the pinned targets of <paramref name="plan"/>.</summary>
+    KillChoice Confirm(KillPlan plan, KillRequest request);
+
+    /// <summary>htop's F9 menu: the signal (and escalation) to use; null when cancelled.</summary>
+    KillRequest? ChooseSignal(KillRequest current);
+
+    /// <summary>Tells the user why nothing can be done.</summary>
+    void Explain(string title, string message);
+}
