@@ -16,9 +16,16 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void Signals_and_a_hang_up_leave_the_terminal_restored_and_the_process_gone() => RunScript("signals.sh");
 
-    private static void RunScript(string name)
+    [Fact]
+    public void K_and_y_kill_the_highlighted_listener_and_the_status_line_says_so() => RunScript("kill.sh");
+
+    /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
+    [Core.Tests.TestSupport.RootFact]
+    public void A_reused_pid_never_receives_a_confirmed_kill() => RunScript("pid-reuse.sh", needsTmux: false);
+
+    private static void RunScript(string name, bool needsTmux = true)
     {
-        Assert.True(CommandExists("tmux"), "tmux is not installed: run .ci/run, or apt-get install tmux");
+        Assert.True(!needsTmux || CommandExists("tmux"), "tmux is not installed: run .ci/run, or apt-get install tmux");
         string script = Path.Combine(RepositoryRoot(), "tests", "e2e", name);
         var start = new ProcessStartInfo("bash", [script])
         {

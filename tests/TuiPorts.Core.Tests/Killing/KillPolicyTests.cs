@@ -1,0 +1,36 @@
+using TuiPorts.Core.Killing;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Tests.Killing;
+
+public sealed class KillPolicyTests
+{
+    private readonly KillPolicy _policy = new(OwnPid: 500, ParentPid: 400);
+
+    private static ProcessInfo Process(int pid, bool kernelThread = false) =>
+        new(pid, "name", "cmd", 0, "root", 1, null, 1, kernelThread);
+
+    [Theory]
+    [InlineData(1, false, "pid 1 is the init process")]
+    [InlineData(2, true, "kernel thread")]
+    [InlineData(500, false, "tuiports itself")]
+    [InlineData(400, false, "the shell that started tuiports")]
+    public void Refuses_init_kernel_threads_itself_and_its_shell(int pid, bool kernelThread, string reason)
+    {
+        Assert.Contains(reason, _policy.RefusalFor(Process(pid, kernelThread)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allows_an_ordinary_process()
+    {
+        Assert.Null(_policy.RefusalFor(Process(1234)));
+    }
+
+    [Fact]
+    public void Knows_its_own_pid_and_parent()
+    {
+        var policy = KillPolicy.ForThisProcess();
+        Assert.Equal(Environment.ProcessId, policy.OwnPid);
+        Assert.True(policy.ParentPid > 0);
+    }
+}

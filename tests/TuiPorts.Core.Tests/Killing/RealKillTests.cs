@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using TuiPorts.Core.Killing;
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
+
+namespace TuiPorts.Core.Tests.Killing;
+
+/// <summary>Real signals, through real pidfds, to processes this test started (and only those).</summary>
+public sealed class RealKillTests
+{
+    private static readonly ProcRoot Proc = ProcRoot.Default;
+    private readonly PidfdSignalSender _sender = new(Proc);
+    private readonly KillExecutor _executor = new(TaskPoolScheduler.Default);
+
+    private static Process StartChild(string script)
+    {
+        var child = Process.Start(new ProcessStartInfo("perl", ["-e", script]) { UseShellExecute = false })!;
+        Thread.Sleep(300); // let perl install its handlers
+        return child;
+    }
+
+    private KillTarget Pin(Process child)
+    {
+        ulong start = new ProcessReader(Proc).ReadStartTime(child.Id)!.Value;
+        var info = new ProcessInfo(child.Id, "perl", "perl", 0, "root", start, null, Environment.ProcessId, false);
+        var handle = _sender.Open(child.Id, start, out var error);
+        Assert.Equal(SignalError.None, error);
+        Assert.True(handle!.IsPidfd);
+        return new KillTarget(info, handle, null);
+    }
+
+    [Fact]
+    public void Sigterm_ends_a_child_that_honours_it()
+    {
+        using var child = StartChild("sleep 60");
+        using var target = Pin(child);
+
+        var outcome = _executor.Execute(target, new KillRequest(Signals.SIGTERM, Escalate: true)).Wait();
+
+        Assert.Equal($"pid {child.Id} (perl) exited after SIGTERM", outcome.Message);
+        Assert.True(child.WaitForExit(5000));
+    }
+
+    [Fact]
+    public void A_child_ignoring_sigterm_is_escalated_to_sigkill()
+    {
+        using var child = StartChild("$SIG{TERM} = 'IGNORE'; sleep 60");
+        using var target = Pin(child);
+
+        var outcome = _executor.Execute(target, new KillRequest(Signals.SIGTERM, Escalate: true, Timeout: TimeSpan.FromSeconds(1))).Wait();
+
+        Assert.Equal(KillStatus.Exited, outcome.Status);
+        Assert.Equal($"pid {child.Id} (perl) exited after SIGKILL (SIGTERM was ignored for 1 s)", outcome.Message);
+        Assert.True(child.WaitForExit(5000));
+    }
+
+    [Fact]
+    public void A_pinned_process_that_exited_is_told_apart_from_the_living()
+    {
+        using var child = StartChild("sleep 60");
+        ulong start = new ProcessReader(Proc).ReadStartTime(child.Id)!.Value;
+
+        Assert.Null(_sender.Open(child.Id, start + 1, out var wrongStart)); // a different start time: not that process
+        Assert.Equal(SignalError.NoSuchProcess, wrongStart);
+
+        using var target = Pin(child);
+        child.Kill();
+        child.WaitForExit();
+
+        Assert.True(target.Handle!.HasExited);
+        Assert.Equal(SignalError.NoSuchProcess, target.Handle.Send(Signals.SIGTERM));
+    }
+
+    [Fact]
+    public void Killing_one_holder_of_a_shared_listener_leaves_the_port_open_and_all_holders_closes_it()
+    {
+        using var listener = new ForkedListener();
+        var planner = new KillPlanner(_sender, KillPolicy.ForThisProcess(), Proc);
+        SocketEntry Listening() => new ProcSnapshotSource(Proc).Take().Sockets.Single(s => s.LocalPort == listener.Port && s.State == "LISTEN");
+
+        using (var plan = planner.Pin(Listening()))
+        {
+            Assert.True(plan.IsShared);
+            var outcome = _executor.Execute(plan.Primary!, new KillRequest()).Wait();
+            Assert.Equal(KillStatus.Exited, outcome.Status);
+        }
+
+        var survivor = Listening();
+        Assert.Equal([listener.ChildPid], survivor.Owners.Select(o => o.Pid));
+
+        using (var plan = planner.Pin(survivor))
+        {
+            var outcomes = _executor.ExecuteAll(plan.Holders, new KillRequest()).ToList().Wait();
+            Assert.All(outcomes, o => Assert.Equal(KillStatus.Exited, o.Status));
+        }
+
+        Assert.DoesNotContain(new ProcSnapshotSource(Proc).Take().Sockets, s => s.LocalPort == listener.Port && s.State == "LISTEN");
+    }
+}

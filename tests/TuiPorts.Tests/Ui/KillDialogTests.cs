@@ -1,0 +1,63 @@
+using NSubstitute;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using TuiPorts.Core.Killing;
+using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
+using TuiPorts.Tests.TestSupport;
+using TuiPorts.Ui;
+using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
+
+namespace TuiPorts.Tests.Ui;
+
+/// <summary>The real message box: the safe choice is what Enter and Esc give; y and a are the kill keys.</summary>
+public sealed class KillDialogTests : IDisposable
+{
+    private readonly FixtureProcTree _proc = new();
+    private readonly HeadlessUi _ui;
+    private readonly KillPlan _plan;
+
+    public KillDialogTests()
+    {
+        _proc.WriteTable("tcp", [Row(0, "0100007F:2328", "00000000:0000", "0A", 500)]);
+        _proc.AddProcess(100, "api", "./api").AddSocketFd(100, 3, 500);
+        _proc.AddProcess(101, "api", "./api").AddSocketFd(101, 3, 500);
+        _ui = new HeadlessUi(UiContext.ForTests(_proc.ProcRoot));
+        var sender = Substitute.For<ISignalSender>();
+        sender.Open(Arg.Any<int>(), Arg.Any<ulong>(), out _).Returns(_ => Substitute.For<IProcessHandle>());
+        var socket = Assert.Single(new ProcSnapshotSource(_proc.ProcRoot).Take().Sockets);
+        _plan = new KillPlanner(sender, new KillPolicy(1, 1), _proc.ProcRoot).Pin(socket);
+    }
+
+    public void Dispose()
+    {
+        _plan.Dispose();
+        _ui.Dispose();
+        _proc.Dispose();
+    }
+
+    private KillChoice Answer(Key key)
+    {
+        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        {
+            _ui.App.InjectKey(key);
+            return false;
+        });
+        return new MessageBoxKillPrompt(_ui.App).Confirm(_plan, new KillRequest());
+    }
+
+    [Fact]
+    public void Enter_cancels() => Assert.Equal(KillChoice.Cancel, Answer(Key.Enter));
+
+    [Fact]
+    public void Esc_cancels() => Assert.Equal(KillChoice.Cancel, Answer(Key.Esc));
+
+    [Fact]
+    public void N_cancels() => Assert.Equal(KillChoice.Cancel, Answer(Key.N));
+
+    [Fact]
+    public void Y_kills_this_process() => Assert.Equal(KillChoice.ThisProcess, Answer(Key.Y));
+
+    [Fact]
+    public void A_kills_all_holders() => Assert.Equal(KillChoice.AllHolders, Answer(Key.A));
+}
