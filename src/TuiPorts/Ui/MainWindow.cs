@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-using System.Globalization;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -16,7 +14,7 @@ namespace TuiPorts.Ui;
 /// It only draws <see cref="SocketListState"/> and forwards keys; everything it shows arrives through
 /// <see cref="Apply"/> on the UI thread.
 /// </summary>
-public sealed class MainWindow : Window
+public sealed partial class MainWindow : Window
 {
     private readonly IApplication _app;
     private readonly UiContext _context;
@@ -28,15 +26,14 @@ public sealed class MainWindow : Window
     private readonly Label _message = new() { X = 0, Y = 2, Width = Dim.Fill(), Height = 1 };
     private readonly Label _header = new() { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
     private readonly PortsTableView _table = new() { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Percent(45) };
-    private readonly ListView _details = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = "Details", BorderStyle = LineStyle.Single };
+    private readonly DetailPane _details = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
     private readonly Schemes _schemes;
     private SocketQuery _baseQuery;
     private FilterText _filterText = FilterText.None;
     private string? _refreshError;
     private string? _notice;
+    private DateTimeOffset _noticeUntil;
     private bool _paused;
-    private bool _syncingSelection;
-    private int _lastWidth = -1;
     private RowLayout? _layout;
 
     public MainWindow(IApplication app, UiContext context)
@@ -49,7 +46,6 @@ public sealed class MainWindow : Window
         BorderStyle = LineStyle.None;
         Title = "tuiports";
         _details.Y = Pos.Bottom(_table);
-        _details.CanFocus = true;
         _table.Table = new SocketTableSource([], RowLayout.For(80, [], 0), 0);
         Add(_summary, _filterLabel, _filter, _filterError, _message, _header, _table, _details, BuildStatusBar());
 
@@ -102,8 +98,10 @@ public sealed class MainWindow : Window
     /// <summary>Drops expired new/gone highlights; called by a UI timer.</summary>
     public void Tick() => Guard(() =>
     {
-        if (_state.Expire(_context.Time.GetUtcNow()))
+        bool noticeExpired = _notice is not null && CurrentNotice() is null;
+        if (_state.Expire(_context.Time.GetUtcNow()) | noticeExpired)
         {
+            _notice = CurrentNotice();
             Render();
         }
     });
@@ -112,8 +110,12 @@ public sealed class MainWindow : Window
     public void ShowNotice(string notice) => Guard(() =>
     {
         _notice = notice;
+        _noticeUntil = _context.Time.GetUtcNow() + NoticeLifetime;
         Render();
     });
+
+    /// <summary>How long a notice (a kill result) stays before the message line returns to warnings.</summary>
+    public static TimeSpan NoticeLifetime { get; } = TimeSpan.FromSeconds(15);
 
     protected override void Dispose(bool disposing)
     {
@@ -134,110 +136,6 @@ public sealed class MainWindow : Window
         new Shortcut(Key.Space, "Pause", () => Guard(TogglePause), string.Empty),
         new Shortcut(Key.F10, "Quit", () => _app.RequestStop(), string.Empty),
     ]);
-
-    private void OnKeyDown(object? sender, Key key)
-    {
-        if (_app.TopRunnableView != this || key.Handled)
-        {
-            return; // a dialog is open: its keys are its own
-        }
-
-        Guard(() => key.Handled = _filter.HasFocus ? HandleFilterKey(key) : HandleTableKey(key));
-    }
-
-    private bool HandleFilterKey(Key key)
-    {
-        if (key == Key.Enter || key == Key.Esc || key == Key.CursorDown)
-        {
-            _table.SetFocus();
-            return true;
-        }
-
-        return false; // everything else is text: k, K and q typed here never kill or quit
-    }
-
-    private bool HandleTableKey(Key key)
-    {
-        if (key == Key.F10)
-        {
-            _app.RequestStop();
-            return true;
-        }
-
-        if (key == Key.F1)
-        {
-            ShowHelp();
-            return true;
-        }
-
-        if (key == Key.F6)
-        {
-            ChangeSort(_state.Sort.Next(1));
-            return true;
-        }
-
-        if (key == Key.F9)
-        {
-            RequestKill(SignalMenuRequested);
-            return true;
-        }
-
-        if (key == Key.Backspace)
-        {
-            string text = _filter.Text ?? string.Empty;
-            _filter.Text = text.Length > 0 ? text[..^1] : text;
-            return true;
-        }
-
-        if (key == Key.Esc)
-        {
-            _filter.Text = string.Empty; // and never quit: Esc is Terminal.Gui's default quit key
-            return true;
-        }
-
-        if (key.IsCtrl || key.IsAlt || !key.AsRune.IsBmp || key.AsRune.Value == 0)
-        {
-            return false;
-        }
-
-        char c = (char)key.AsRune.Value;
-        switch (c)
-        {
-            case >= '0' and <= '9' or ',' or '-':
-                _filter.Text = (_filter.Text ?? string.Empty) + c;
-                return true;
-            case '/':
-                _filter.SetFocus();
-                return true;
-            case 'K':
-                RequestKill(KillRequested);
-                return true;
-            case 'q':
-                _app.RequestStop();
-                return true;
-            case ' ':
-                TogglePause();
-                return true;
-            case 'l':
-                _baseQuery = _baseQuery with { ListeningOnly = !_baseQuery.ListeningOnly };
-                ApplyQuery();
-                return true;
-            case '>':
-                ChangeSort(_state.Sort.Next(1));
-                return true;
-            case '<':
-                ChangeSort(_state.Sort.Next(-1));
-                return true;
-            case 'I':
-                ChangeSort(_state.Sort.Inverted());
-                return true;
-            case '?':
-                ShowHelp();
-                return true;
-            default:
-                return false;
-        }
-    }
 
     private void OnFilterTextChanged()
     {
@@ -295,7 +193,7 @@ public sealed class MainWindow : Window
 
     private void OnTableSelectionChanged()
     {
-        if (_syncingSelection)
+        if (_table.IsSyncing)
         {
             return;
         }
@@ -316,12 +214,11 @@ public sealed class MainWindow : Window
         FitTableHeight();
         _header.Text = _layout.Header();
         _header.SetScheme(_schemes.Header);
-        SyncTable(snapshot.OwnNetns);
-        _summary.Text = Summary();
-        _message.Text = Message();
+        _table.Show(_state.Rows, _layout, snapshot.OwnNetns, _state.SelectedIndex, RowScheme);
+        _summary.Text = StatusLines.Summary(_state, _paused, _context.Settings.Interval, _baseQuery.ListeningOnly);
+        _message.Text = StatusLines.Message(_refreshError, CurrentNotice(), snapshot, _context.AsRoot);
         _message.SetScheme(_refreshError is not null || snapshot.HiddenOwnerSockets > 0 ? _schemes.Error : _schemes.Normal);
         RenderDetails();
-        _lastWidth = width;
         SetNeedsDraw();
     }
 
@@ -349,76 +246,16 @@ public sealed class MainWindow : Window
         };
     }
 
-    /// <summary>Hands the table its new rows and re-selects the selected socket (the table must not move it).</summary>
-    private void SyncTable(ulong ownNetns)
-    {
-        _syncingSelection = true;
-        try
-        {
-            int offset = _table.RowOffset;
-            _table.Table = new SocketTableSource(_state.Rows, _layout!, ownNetns);
-            _table.Style.RowColorGetter = args => RowScheme(args.RowIndex);
-            _table.RowOffset = offset;
-            int index = _state.SelectedIndex;
-            if (index >= 0)
-            {
-                _table.SetSelection(0, index, false);
-                _table.EnsureCursorIsVisible();
-            }
-        }
-        finally
-        {
-            _syncingSelection = false;
-        }
-    }
-
     private void RenderDetails()
     {
         var row = _state.SelectedRow;
         DetailLines = row is null
             ? [_state.Snapshot.Sockets.Count == 0 ? "waiting for the first scan..." : "no socket matches the filter"]
             : HolderDetails.Build(row.Socket, _context.Root, _context.AsRoot, row.Mark);
-        int top = _details.Viewport.Y;
-        _details.SetSource(new ObservableCollection<string>(DetailLines));
-        if (top > 0 && top < DetailLines.Count)
-        {
-            _details.Viewport = _details.Viewport with { Y = top };
-        }
+        _details.Show(DetailLines);
     }
 
-    private string Summary()
-    {
-        var snapshot = _state.Snapshot;
-        var culture = CultureInfo.InvariantCulture;
-        string count = string.Format(culture, "{0:N0} of {1:N0} sockets", _state.VisibleLiveCount, snapshot.Sockets.Count);
-        string mode = _paused ? "PAUSED" : $"every {_context.Settings.Interval.TotalSeconds.ToString("0.#", culture)}s";
-        string listening = _baseQuery.ListeningOnly ? "  listening only" : string.Empty;
-        string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : snapshot.TakenAt.ToLocalTime().ToString("HH:mm:ss", culture);
-        return $"tuiports  {count}{listening}  sort: {_state.Sort}  {mode}  {taken}";
-    }
-
-    private string Message()
-    {
-        if (_refreshError is not null)
-        {
-            return $"{_refreshError} (showing the last good snapshot; retrying)";
-        }
-
-        if (_notice is not null)
-        {
-            return _notice;
-        }
-
-        int hidden = _state.Snapshot.HiddenOwnerSockets;
-        if (hidden > 0)
-        {
-            return _context.AsRoot
-                ? $"owners of {hidden} sockets hidden (access refused even to root)"
-                : $"owners of {hidden} sockets hidden — run with sudo";
-        }
-
-        return _state.Snapshot.Warnings.FirstOrDefault() ?? string.Empty;
-    }
+    private string? CurrentNotice() => _notice is not null && _context.Time.GetUtcNow() < _noticeUntil ? _notice : null;
 
     /// <summary>An exception in a handler is shown, not fatal: the UI keeps running.</summary>
     private void Guard(Action action)

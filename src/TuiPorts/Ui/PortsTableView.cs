@@ -1,5 +1,7 @@
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
+using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Ui;
 
@@ -27,6 +29,31 @@ public sealed class PortsTableView : TableView
     }
 
     public int SelectedRow => Value?.SelectedCell.Y ?? -1;
+
+    /// <summary>True while <see cref="Show"/> moves the selection (not the user: nothing to follow).</summary>
+    public bool IsSyncing { get; private set; }
+
+    /// <summary>Hands the table its new rows and re-selects the selected socket; the scroll position is kept.</summary>
+    public void Show(IReadOnlyList<SocketRow> rows, RowLayout layout, ulong ownNetns, int selectedIndex, Func<int, Scheme?> rowScheme)
+    {
+        IsSyncing = true;
+        try
+        {
+            int offset = RowOffset;
+            Table = new SocketTableSource(rows, layout, ownNetns);
+            Style.RowColorGetter = args => rowScheme(args.RowIndex);
+            RowOffset = offset;
+            if (selectedIndex >= 0)
+            {
+                SetSelection(0, selectedIndex, false);
+                EnsureCursorIsVisible();
+            }
+        }
+        finally
+        {
+            IsSyncing = false;
+        }
+    }
 
     protected override bool OnKeyDownNotHandled(Key key) => false;
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Ui;
+
+/// <summary>The two text lines above the table: the summary (counts, sort, refresh) and the message line.</summary>
+public static class StatusLines
+{
+    public static string Summary(SocketListState state, bool paused, TimeSpan interval, bool listeningOnly)
+    {
+        var snapshot = state.Snapshot;
+        var culture = CultureInfo.InvariantCulture;
+        string count = string.Format(culture, "{0:N0} of {1:N0} sockets", state.VisibleLiveCount, snapshot.Sockets.Count);
+        string mode = paused ? "PAUSED" : $"every {interval.TotalSeconds.ToString("0.#", culture)}s";
+        string listening = listeningOnly ? "  listening only" : string.Empty;
+        string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : snapshot.TakenAt.ToLocalTime().ToString("HH:mm:ss", culture);
+        return $"tuiports  {count}{listening}  sort: {state.Sort}  {mode}  {taken}";
+    }
+
+    /// <summary>A failed refresh first, then the latest notice (kill results), then the not-root banner, then warnings.</summary>
+    public static string Message(string? refreshError, string? notice, Snapshot snapshot, bool asRoot)
+    {
+        if (refreshError is not null)
+        {
+            return $"{refreshError} (showing the last good snapshot; retrying)";
+        }
+
+        if (notice is not null)
+        {
+            return notice;
+        }
+
+        int hidden = snapshot.HiddenOwnerSockets;
+        if (hidden > 0)
+        {
+            return asRoot
+                ? $"owners of {hidden} sockets hidden (access refused even to root)"
+                : $"owners of {hidden} sockets hidden — run with sudo";
+        }
+
+        return snapshot.Warnings.Count > 0 ? snapshot.Warnings[0] : string.Empty;
+    }
+}
