@@ -47,9 +47,12 @@ public sealed class ProcessReader
     }
 
     /// <summary>Only the start time (for re-verifying a process's identity before a signal).</summary>
-    public ulong? ReadStartTime(int pid)
+    public ulong? ReadStartTime(int pid) => ReadStartTime(_root, pid);
+
+    /// <summary>The start time alone, without a reader (no /etc/passwd needed): the cheap identity check.</summary>
+    public static ulong? ReadStartTime(ProcRoot root, int pid)
     {
-        string? statText = ProcRoot.TryReadText(_root.PidFile(pid, "stat"));
+        string? statText = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
         return statText is null ? null : ProcStat.Parse(statText)?.StartTimeTicks;
     }
 

@@ -2,9 +2,12 @@ using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
 
+/// <summary>What one process's fd table said when it was last walked.</summary>
+public sealed record ProcessFds(int Pid, ulong StartTimeTicks, ulong Netns, LinkStatus Status, IReadOnlyList<SocketFd> Sockets, int FdCount);
+
 /// <summary>
-/// The result of walking every <c>/proc/&lt;pid&gt;/fd</c> once: socket inode -> every (pid, fd) holding it, each
-/// pid's network namespace, and who could not be seen.
+/// Socket inode -> every (pid, fd) holding it, each pid's network namespace, and who could not be seen: the join key
+/// between the socket tables and the processes. Built by <see cref="HolderScanner"/>.
 /// </summary>
 public sealed class HolderMap
 {
@@ -18,53 +21,47 @@ public sealed class HolderMap
 
     public int Processes { get; private set; }
 
-    public int FdsRead { get; private set; }
+    /// <summary>Fds in the tables this map was built from (not all of them were read this time when incremental).</summary>
+    public int Fds { get; private set; }
 
     public int SocketFds { get; private set; }
 
     public int ProcessesDenied { get; private set; }
 
-    public int ProcessesVanished { get; private set; }
+    public int ProcessesVanished { get; init; }
+
+    public bool Holds(ulong inode) => _holders.ContainsKey(inode);
 
     public IReadOnlyList<(int Pid, int Fd)> HoldersOf(ulong inode) =>
         _holders.TryGetValue(inode, out var list) ? list : [];
 
-    /// <summary>Walks <paramref name="root"/> once. Vanished pids are skipped; unreadable ones are counted.</summary>
-    public static HolderMap Scan(ProcRoot root)
+    /// <summary>A full, one-off walk of <paramref name="root"/> (what <c>--once</c> does).</summary>
+    public static HolderMap Scan(ProcRoot root) => new HolderScanner(root).Refresh();
+
+    public static HolderMap Build(IEnumerable<ProcessFds> processes, int vanished)
     {
-        var map = new HolderMap();
-        var socketFds = new List<SocketFd>();
-        foreach (int pid in root.ListPids())
+        var map = new HolderMap { ProcessesVanished = vanished };
+        foreach (var process in processes)
         {
-            ulong netns = NetnsReader.Read(root, pid);
-            socketFds.Clear();
-            var status = FdTableReader.ReadSockets(root.PidFile(pid, "fd"), socketFds, out int fdCount);
-            switch (status)
-            {
-                case LinkStatus.Ok:
-                    map.Add(pid, netns, socketFds, fdCount);
-                    break;
-                case LinkStatus.Denied:
-                    map.Add(pid, netns, socketFds, fdCount); // whatever could be read still counts
-                    map.ProcessesDenied++;
-                    map.NamespacesWithDeniedProcesses.Add(netns);
-                    break;
-                default:
-                    map.ProcessesVanished++;
-                    break;
-            }
+            map.Add(process);
         }
 
         return map;
     }
 
-    private void Add(int pid, ulong netns, List<SocketFd> socketFds, int fdCount)
+    private void Add(ProcessFds process)
     {
         Processes++;
-        FdsRead += fdCount;
-        SocketFds += socketFds.Count;
-        NetnsByPid[pid] = netns;
-        foreach (var (fd, inode) in socketFds)
+        Fds += process.FdCount;
+        SocketFds += process.Sockets.Count;
+        NetnsByPid[process.Pid] = process.Netns;
+        if (process.Status == LinkStatus.Denied)
+        {
+            ProcessesDenied++;
+            NamespacesWithDeniedProcesses.Add(process.Netns);
+        }
+
+        foreach (var (fd, inode) in process.Sockets)
         {
             if (!_holders.TryGetValue(inode, out var list))
             {
@@ -72,7 +69,7 @@ public sealed class HolderMap
                 _holders[inode] = list;
             }
 
-            list.Add((pid, fd));
+            list.Add((process.Pid, fd));
         }
     }
 }

@@ -12,24 +12,30 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly ProcRoot _root;
     private readonly TimeProvider _time;
     private readonly ProcessReader _processes;
+    private readonly HolderScanner _holders;
     private readonly bool _isRoot;
 
-    public ProcSnapshotSource(ProcRoot root, TimeProvider? time = null, bool? isRoot = null)
+    public ProcSnapshotSource(ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null)
     {
         _root = root;
         _time = time ?? TimeProvider.System;
         _processes = new ProcessReader(root);
+        _holders = new HolderScanner(root, _time) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
         _isRoot = isRoot ?? NativeMethods.GetEffectiveUserId() == 0;
     }
 
     public ProcRoot Root => _root;
 
+    /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
+    public HolderScanner Holders => _holders;
+
     public Snapshot Take()
     {
         var takenAt = _time.GetUtcNow();
-        var holders = HolderMap.Scan(_root);
+        var holders = _holders.Refresh();
         ulong ownNetns = NetnsReader.ReadOwn(_root);
         var namespaces = NamespaceTables.ReadAll(_root, ownNetns, holders);
+        holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
         var processCache = new Dictionary<int, ProcessInfo?>();
         var seen = new HashSet<SocketKey>();
@@ -63,7 +69,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         var stats = new ScanStats(
-            holders.Processes, holders.FdsRead, holders.SocketFds, holders.ProcessesDenied,
+            holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
         return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<string>(warnings), stats);
     }

@@ -28,6 +28,7 @@ public static class CommandLineInterface
         query.AddTo(root);
         ui.AddTo(root);
         root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
+        root.Subcommands.Add(new BenchCommand().Build(query, output, error));
 
         root.SetAction(result =>
         {

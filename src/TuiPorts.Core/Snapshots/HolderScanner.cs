@@ -1,0 +1,152 @@
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Snapshots;
+
+/// <summary>
+/// Walks /proc/&lt;pid&gt;/fd, and on later refreshes walks only what can have changed. A process is known by
+/// (pid, start time): a known one keeps its cached socket fds; a new or replaced one is walked. Sockets that appear
+/// in the tables without a known holder are searched for where they are likely (processes holding sockets with the
+/// same local port, then with the same peer), stopping once all are found. Every <see cref="FullRescanPeriod"/> the
+/// cache is dropped and everything is walked again, so no holder list is staler than that. The kill path never
+/// trusts this cache: it re-verifies the process's fd table itself.
+/// </summary>
+public sealed class HolderScanner
+{
+    private readonly ProcRoot _root;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<int, ProcessFds> _cache = [];
+    private readonly HashSet<ulong> _ownerless = [];
+    private readonly HashSet<int> _walkedThisRefresh = [];
+    private DateTimeOffset _nextFullScan = DateTimeOffset.MinValue;
+    private int _vanished;
+
+    public HolderScanner(ProcRoot root, TimeProvider? time = null)
+    {
+        _root = root;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public TimeSpan FullRescanPeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True when the last refresh walked every process.</summary>
+    public bool LastRefreshWasFull { get; private set; }
+
+    /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
+    public int FdsWalkedLastRefresh { get; private set; }
+
+    /// <summary>Phase 1: bring the cache up to date with the processes that exist now.</summary>
+    public HolderMap Refresh()
+    {
+        var now = _time.GetUtcNow();
+        LastRefreshWasFull = now >= _nextFullScan;
+        if (LastRefreshWasFull)
+        {
+            _cache.Clear();
+            _ownerless.Clear();
+            _nextFullScan = now + FullRescanPeriod;
+        }
+
+        _walkedThisRefresh.Clear();
+        FdsWalkedLastRefresh = 0;
+        _vanished = 0;
+        var pids = _root.ListPids();
+        var alive = pids.ToHashSet();
+        foreach (int gone in _cache.Keys.Where(pid => !alive.Contains(pid)).ToList())
+        {
+            _cache.Remove(gone);
+        }
+
+        foreach (int pid in pids)
+        {
+            if (_cache.TryGetValue(pid, out var known) && ProcessReader.ReadStartTime(_root, pid) == known.StartTimeTicks)
+            {
+                continue; // same process as last time: its holdings come from the cache (or the new-inode search)
+            }
+
+            Walk(pid);
+        }
+
+        return Map();
+    }
+
+    /// <summary>
+    /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
+    /// all are found. Inodes nobody holds (kernel sockets, hidden owners) are remembered until the next full rescan.
+    /// </summary>
+    public HolderMap FindHolders(HolderMap map, IReadOnlyList<NetTableRow> rows)
+    {
+        var unmatched = rows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_ownerless.Contains(r.Inode)).ToList();
+        if (unmatched.Count == 0)
+        {
+            return map;
+        }
+
+        var missing = unmatched.Select(r => r.Inode).ToHashSet();
+        foreach (int pid in Candidates(map, rows, unmatched))
+        {
+            if (_walkedThisRefresh.Contains(pid))
+            {
+                continue;
+            }
+
+            Walk(pid);
+            if (_cache.TryGetValue(pid, out var walked))
+            {
+                foreach (var socket in walked.Sockets)
+                {
+                    missing.Remove(socket.Inode);
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                break;
+            }
+        }
+
+        _ownerless.UnionWith(missing);
+        return Map();
+    }
+
+    /// <summary>Most likely first: same local port (accepted connections), same peer (clients), then everyone else.</summary>
+    private IEnumerable<int> Candidates(HolderMap map, IReadOnlyList<NetTableRow> rows, List<NetTableRow> unmatched)
+    {
+        var localPorts = unmatched.Select(r => r.LocalPort).ToHashSet();
+        var peers = unmatched.Select(r => (r.RemoteAddress, r.RemotePort)).ToHashSet();
+        var byLocalPort = new List<int>();
+        var byPeer = new List<int>();
+        foreach (var row in rows)
+        {
+            if (row.Inode == 0 || !map.Holds(row.Inode))
+            {
+                continue;
+            }
+
+            var target = localPorts.Contains(row.LocalPort) ? byLocalPort : peers.Contains((row.RemoteAddress, row.RemotePort)) ? byPeer : null;
+            target?.AddRange(map.HoldersOf(row.Inode).Select(h => h.Pid));
+        }
+
+        return byLocalPort.Concat(byPeer).Concat(_cache.Keys.OrderByDescending(pid => pid)).Distinct();
+    }
+
+    private void Walk(int pid)
+    {
+        _walkedThisRefresh.Add(pid);
+        ulong netns = NetnsReader.Read(_root, pid);
+        var sockets = new List<SocketFd>();
+        var status = FdTableReader.ReadSockets(_root.PidFile(pid, "fd"), sockets, out int fdCount);
+        FdsWalkedLastRefresh += fdCount;
+        ulong? start = ProcessReader.ReadStartTime(_root, pid);
+        if (status is LinkStatus.Ok or LinkStatus.Denied && start is not null)
+        {
+            _cache[pid] = new ProcessFds(pid, start.Value, netns, status, sockets, fdCount);
+        }
+        else
+        {
+            _cache.Remove(pid);
+            _vanished++;
+        }
+    }
+
+    private HolderMap Map() => HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);
+}

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
+using TuiPorts.Ui;
+
+namespace TuiPorts.Cli;
+
+/// <summary>
+/// <c>tuiports bench</c>: times, inside this process on this machine, cold snapshots (a new engine each time: full fd
+/// walk), warm refreshes (one engine, as the live UI uses it: incremental walk) and a filter keystroke over the
+/// resulting rows (filter + sort + lay out one screen), and prints medians with the counts it saw.
+/// </summary>
+public sealed class BenchCommand
+{
+    private readonly Option<int> _iterations = new("--iterations", "-n") { Description = "Samples per measurement (default 15).", DefaultValueFactory = _ => 15 };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the results as one JSON object." };
+
+    public Command Build(QueryOptions query, TextWriter output, TextWriter error)
+    {
+        var command = new Command("bench", "Time cold snapshots, warm refreshes and a filter keystroke here, in-process (medians, ms).") { _iterations, _json };
+        command.Options.Add(query.ProcRoot);
+        command.SetAction(result =>
+        {
+            int n = result.GetValue(_iterations);
+            if (n is < 1 or > 10_000)
+            {
+                return CommandLineInterface.UsageError(error, "--iterations must be between 1 and 10000");
+            }
+
+            var report = Run(query.ProcRootOf(result), n);
+            output.WriteLine(result.GetValue(_json) ? report.ToJson() : report.ToText());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static BenchReport Run(ProcRoot root, int iterations)
+    {
+        var cold = new List<double>();
+        Snapshot last = Snapshot.Empty;
+        for (int i = 0; i < iterations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            last = new ProcSnapshotSource(root).Take();
+            cold.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        var live = new ProcSnapshotSource(root, fullRescanPeriod: TimeSpan.FromHours(1));
+        live.Take();
+        var warm = new List<double>();
+        var walked = new List<double>();
+        for (int i = 0; i < iterations; i++)
+        {
+            Thread.Sleep(100); // let the machine move on a little between refreshes, as it does between ticks
+            long start = Stopwatch.GetTimestamp();
+            last = live.Take();
+            warm.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            walked.Add(live.Holders.FdsWalkedLastRefresh);
+        }
+
+        return new BenchReport(iterations, Median(cold), Median(warm), Median(walked), MeasureFilterKeystroke(last, iterations), last.Stats, last.Sockets.Count);
+    }
+
+    /// <summary>What typing one digit costs the UI thread: re-filter, re-sort and lay out a screen of rows.</summary>
+    private static double MeasureFilterKeystroke(Snapshot snapshot, int iterations)
+    {
+        var state = new SocketListState(TimeSpan.FromSeconds(2));
+        state.ApplySnapshot(snapshot, DateTimeOffset.UtcNow);
+        var samples = new List<double>();
+        string[] typed = ["4", "44", "443", "4"];
+        for (int i = 0; i < iterations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            var filter = FilterText.Parse(typed[i % typed.Length], ServicesFile.Empty);
+            state.SetQuery(filter.ApplyTo(SocketQuery.All));
+            var layout = RowLayout.For(120, state.Rows, snapshot.OwnNetns);
+            for (int row = 0; row < Math.Min(40, state.Rows.Count); row++)
+            {
+                _ = layout.Format(state.Rows[row], snapshot.OwnNetns);
+            }
+
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return Median(samples);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
+
+public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, double WarmFdsWalked, double FilterKeystrokeMs, ScanStats Stats, int Sockets)
+{
+    public string ToText()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return string.Join('\n',
+            $"sockets {Sockets}, processes {Stats.Processes}, fds {Stats.FdsRead}, socket fds {Stats.SocketFds}, namespaces {Stats.Namespaces}",
+            string.Create(c, $"cold snapshot (full fd walk)   median {ColdMs,9:0.00} ms   ({Iterations} runs)"),
+            string.Create(c, $"warm refresh (incremental)     median {WarmMs,9:0.00} ms   (median {WarmFdsWalked:0} fds walked)"),
+            string.Create(c, $"filter keystroke (UI model)    median {FilterKeystrokeMs,9:0.00} ms"));
+    }
+
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("iterations", Iterations);
+            json.WriteNumber("sockets", Sockets);
+            json.WriteNumber("processes", Stats.Processes);
+            json.WriteNumber("fds", Stats.FdsRead);
+            json.WriteNumber("socketFds", Stats.SocketFds);
+            json.WriteNumber("coldSnapshotMs", Math.Round(ColdMs, 3));
+            json.WriteNumber("warmRefreshMs", Math.Round(WarmMs, 3));
+            json.WriteNumber("warmFdsWalked", WarmFdsWalked);
+            json.WriteNumber("filterKeystrokeMs", Math.Round(FilterKeystrokeMs, 3));
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
