@@ -9,9 +9,10 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
     /// Reads the tables of the tool's own namespace from <c>/proc/net</c> and, for every other namespace seen in the
     /// holder walk, from <c>/proc/&lt;pid&gt;/net</c> of one of its processes (the next one if that one vanished).
     /// </summary>
-    public static List<NamespaceTables> ReadAll(ProcRoot root, ulong ownNetns, HolderMap holders)
+    public static List<NamespaceTables> ReadAll(ProcRoot root, ulong ownNetns, HolderMap holders, bool useSockDiag = false)
     {
-        var result = new List<NamespaceTables> { Read(ownNetns, root.OwnNetFile) };
+        var own = useSockDiag ? ReadWithSockDiag(ownNetns) : null;
+        var result = new List<NamespaceTables> { own ?? Read(ownNetns, root.OwnNetFile) };
         var others = holders.NetnsByPid
             .Where(pair => pair.Value != 0 && pair.Value != ownNetns)
             .GroupBy(pair => pair.Value, pair => pair.Key);
@@ -34,6 +35,23 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
         }
 
         return result;
+    }
+
+    /// <summary>The own namespace through NETLINK_SOCK_DIAG; null (use /proc/net) if any dump is refused.</summary>
+    private static NamespaceTables? ReadWithSockDiag(ulong netns)
+    {
+        var tables = new List<NetTable>();
+        foreach (var protocol in ProtocolExtensions.All)
+        {
+            if (Netlink.SockDiagReader.TryRead(protocol) is not { } table)
+            {
+                return null;
+            }
+
+            tables.Add(table);
+        }
+
+        return new NamespaceTables(netns, tables, []);
     }
 
     private static NamespaceTables Read(ulong netns, Func<string, string> pathOf)

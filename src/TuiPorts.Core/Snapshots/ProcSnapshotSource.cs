@@ -22,9 +22,16 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         _processes = new ProcessReader(root);
         _holders = new HolderScanner(root, _time) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
         _isRoot = isRoot ?? NativeMethods.GetEffectiveUserId() == 0;
+        UseSockDiag = root.Path == ProcRoot.Default.Path;
     }
 
     public ProcRoot Root => _root;
+
+    /// <summary>
+    /// Read the own namespace's tables through NETLINK_SOCK_DIAG (faster) instead of /proc/net. Only meaningful for
+    /// the real /proc: a fixture tree is always read as files. /proc/net stays the fallback.
+    /// </summary>
+    public bool UseSockDiag { get; init; }
 
     /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
     public HolderScanner Holders => _holders;
@@ -34,7 +41,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var takenAt = _time.GetUtcNow();
         var holders = _holders.Refresh();
         ulong ownNetns = NetnsReader.ReadOwn(_root);
-        var namespaces = NamespaceTables.ReadAll(_root, ownNetns, holders);
+        var namespaces = NamespaceTables.ReadAll(_root, ownNetns, holders, UseSockDiag);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
         var processCache = new Dictionary<int, ProcessInfo?>();
