@@ -33,7 +33,7 @@ public sealed class ProcessReader
         string? statusText = ProcRoot.TryReadText(_root.PidFile(pid, "status"));
         int uid = (statusText is null ? null : ProcStatus.ParseUid(statusText)) ?? -1;
         string cmdline = CommandLine.Read(_root.PidFile(pid, "cmdline"));
-        DateTimeOffset? startedAt = _bootTime?.AddSeconds((double)stat.StartTimeTicks / ClockTicksPerSecond);
+        DateTimeOffset? startedAt = StartedAt(_bootTime, stat.StartTimeTicks);
         return new ProcessInfo(
             pid,
             stat.Comm,
@@ -44,6 +44,18 @@ public sealed class ProcessReader
             startedAt,
             stat.ParentPid,
             stat.IsKernelThread);
+    }
+
+    /// <summary>Boot time + start ticks; null when either is unknown or absurd (a corrupt stat must not throw).</summary>
+    private static DateTimeOffset? StartedAt(DateTimeOffset? bootTime, ulong startTicks)
+    {
+        double seconds = (double)startTicks / ClockTicksPerSecond;
+        if (bootTime is not { } boot || seconds > (DateTimeOffset.MaxValue - boot).TotalSeconds)
+        {
+            return null;
+        }
+
+        return boot.AddSeconds(seconds);
     }
 
     /// <summary>Only the start time (for re-verifying a process's identity before a signal).</summary>
@@ -70,7 +82,8 @@ public sealed class ProcessReader
         foreach (var line in text.AsSpan().EnumerateLines())
         {
             if (line.StartsWith("btime ")
-                && long.TryParse(line[6..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
+                && long.TryParse(line[6..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+                && seconds < 253_402_300_000) // within DateTimeOffset's range
             {
                 return DateTimeOffset.FromUnixTimeSeconds(seconds);
             }
