@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(TuiPorts.Benchmarks.ParserBenchmarks).Assembly).Run(args);
