@@ -13,6 +13,13 @@ public sealed partial class MainWindow
             return; // a dialog is open: its keys are its own
         }
 
+        if (key == Key.Z.WithCtrl && SuspendRequested is not null)
+        {
+            key.Handled = true;
+            Guard(() => SuspendRequested());
+            return;
+        }
+
         Guard(() => key.Handled = _filter.HasFocus ? HandleFilterKey(key) : HandleTableKey(key));
     }
 

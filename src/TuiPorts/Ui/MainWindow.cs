@@ -68,6 +68,9 @@ public sealed partial class MainWindow : Window
     /// <summary>Raised by K / F9 with the highlighted row pinned at that moment (the kill flow takes it from there).</summary>
     public event Action<SocketRow>? KillRequested;
 
+    /// <summary>Raised by Ctrl+Z: the launcher suspends the process like a shell job and redraws on fg.</summary>
+    public event Action? SuspendRequested;
+
     /// <summary>Raised by F9: choose a signal, then kill (htop's kill menu).</summary>
     public event Action<SocketRow>? SignalMenuRequested;
 

@@ -11,6 +11,7 @@ internal static partial class TerminalGuard
 {
     private const string Reset = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l\e[?1015l\e[?2004l\e[?25h\e[0m\e[?1049l";
     private static byte[]? _saved;
+    private static byte[]? _raw;
 
     public static bool IsTerminal => IsAtty(0) == 1;
 
@@ -41,6 +42,37 @@ internal static partial class TerminalGuard
             _ = TcSetAttr(0, 0 /* TCSANOW */, saved);
         }
     }
+
+    /// <summary>Remembers the UI's own terminal mode (raw), to return to after a suspend.</summary>
+    public static void SaveRawMode()
+    {
+        var buffer = new byte[256];
+        if (TcGetAttr(0, buffer) == 0)
+        {
+            _raw = buffer;
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+Z: gives the shell a normal terminal, stops this process (SIGSTOP), and on <c>fg</c> (SIGCONT, which
+    /// resumes it right here) takes the terminal back. The caller then redraws everything.
+    /// </summary>
+    public static void SuspendUntilResumed(string reenter)
+    {
+        Restore();
+        _ = Kill(Environment.ProcessId, 19 /* SIGSTOP */);
+        if (_raw is { } raw)
+        {
+            _ = TcSetAttr(0, 0, raw);
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(System.Text.Encoding.ASCII.GetBytes(reenter));
+        stdout.Flush();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
 
     /// <summary>_exit(2): ends the process at once, without running managed shutdown.</summary>
     public static void ExitNow(int code) => Exit(code);

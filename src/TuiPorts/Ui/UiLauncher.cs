@@ -50,6 +50,11 @@ public static class UiLauncher
             var source = new ProcSnapshotSource(root);
             var context = new UiContext(root, settings, query, ServicesFile.Default, TimeProvider.System, NativeIsRoot());
             using var window = new MainWindow(app, context);
+            window.SuspendRequested += () =>
+            {
+                TerminalGuard.SuspendUntilResumed(ReenterSequence);
+                app.LayoutAndDraw(forceRedraw: true);
+            };
             using var scans = new EventLoopScheduler(start => new Thread(start) { Name = "tuiports-scan", IsBackground = true });
             var poller = new SnapshotPoller(source, scans, settings.Interval);
             window.PauseToggled += poller.SetPaused;
@@ -85,6 +90,11 @@ public static class UiLauncher
 
     private static volatile IApplication? ActiveApp;
 
+    private const string MouseMode = "\e[?1003l\e[?1002h";
+
+    /// <summary>What Ctrl+Z's resume writes before the full redraw: alternate screen, hidden cursor, our mouse mode.</summary>
+    public const string ReenterSequence = "\e[?1049h\e[?25l\e[?1002h\e[?1006h";
+
     private static IApplication InitApplication(UiSettings settings)
     {
         // Terminal.Gui probes the clipboard through `bash -c which xclip`; under sshd that sources ~/.bashrc (~1 s).
@@ -106,7 +116,8 @@ public static class UiLauncher
         }
 
         // Keep clicks and drags but not any-motion tracking, which floods a slow SSH link on every mouse move.
-        app.Driver!.WriteRaw("\e[?1003l\e[?1002h");
+        app.Driver!.WriteRaw(MouseMode);
+        TerminalGuard.SaveRawMode();
         return app;
     }
 
