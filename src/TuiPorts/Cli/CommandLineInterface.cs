@@ -29,6 +29,7 @@ public static class CommandLineInterface
         ui.AddTo(root);
         root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
         root.Subcommands.Add(new BenchCommand().Build(query, output, error));
+        root.Subcommands.Add(new SoakCommand().Build(query, output, error));
 
         root.SetAction(result =>
         {
