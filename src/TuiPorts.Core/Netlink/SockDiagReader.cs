@@ -66,6 +66,7 @@ public static unsafe partial class SockDiagReader
     private static NetTable? ReceiveDump(int fd, Protocol protocol)
     {
         var rows = new List<NetTableRow>();
+        var addresses = new AddressCache();
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -97,7 +98,7 @@ public static unsafe partial class SockDiagReader
 
                 if (length >= HeaderSize + MessageSize)
                 {
-                    rows.Add(Decode(protocol, buffer.AsSpan(offset + HeaderSize, MessageSize)));
+                    rows.Add(Decode(protocol, buffer.AsSpan(offset + HeaderSize, MessageSize), addresses));
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN
@@ -106,12 +107,12 @@ public static unsafe partial class SockDiagReader
     }
 
     /// <summary>struct inet_diag_msg: family, state, timer, retrans, sockid (ports and addresses big-endian), queues, uid, inode.</summary>
-    internal static NetTableRow Decode(Protocol protocol, ReadOnlySpan<byte> message)
+    internal static NetTableRow Decode(Protocol protocol, ReadOnlySpan<byte> message, AddressCache addresses)
     {
         int state = message[1];
         int addressLength = message[0] == AfInet6 ? 16 : 4;
-        var local = new IPAddress(message.Slice(8, addressLength));
-        var remote = new IPAddress(message.Slice(24, addressLength));
+        var local = addresses.Get(message.Slice(8, addressLength));
+        var remote = addresses.Get(message.Slice(24, addressLength));
         int localPort = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
         int remotePort = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
         uint rqueue = BinaryPrimitives.ReadUInt32LittleEndian(message[56..]);
@@ -121,6 +122,26 @@ public static unsafe partial class SockDiagReader
         string name = protocol.IsTcp() ? SocketStates.TcpName(state) : SocketStates.UdpName(state);
         long tx = protocol.IsTcp() && state == TcpListen ? 0 : wqueue; // /proc/net shows 0 for a listener's tx (sock_diag: the backlog)
         return new NetTableRow(protocol, local, localPort, remote, remotePort, name, tx, rqueue, uid, inode);
+    }
+
+    /// <summary>One IPAddress object per distinct address in a dump: a busy server repeats a few addresses many times.</summary>
+    internal sealed class AddressCache
+    {
+        private readonly Dictionary<UInt128, IPAddress> _v4 = [];
+        private readonly Dictionary<UInt128, IPAddress> _v6 = [];
+
+        public IPAddress Get(ReadOnlySpan<byte> bytes)
+        {
+            var key = bytes.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt128BigEndian(bytes);
+            var map = bytes.Length == 4 ? _v4 : _v6;
+            if (!map.TryGetValue(key, out var address))
+            {
+                address = new IPAddress(bytes);
+                map[key] = address;
+            }
+
+            return address;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]

@@ -1,4 +1,3 @@
-using System.Net;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
@@ -13,6 +12,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly TimeProvider _time;
     private readonly ProcessReader _processes;
     private readonly HolderScanner _holders;
+    private readonly Dictionary<(int Pid, ulong Start), ProcessInfo> _processFacts = [];
     private readonly bool _isRoot;
 
     public ProcSnapshotSource(ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null)
@@ -40,6 +40,11 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     {
         var takenAt = _time.GetUtcNow();
         var holders = _holders.Refresh();
+        if (_holders.LastRefreshWasFull)
+        {
+            _processFacts.Clear();
+        }
+
         ulong ownNetns = NetnsReader.ReadOwn(_root);
         var namespaces = NamespaceTables.ReadAll(_root, ownNetns, holders, UseSockDiag);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
@@ -66,7 +71,8 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             }
         }
 
-        sockets.Sort(SocketOrder.Instance);
+        // No canonical sort: the kernel lists sockets in hash-table order, which stays put while nothing changes, so
+        // "same content" comparisons still hold; views sort for display (sorting 50k entries here cost ~25 ms).
         int hidden = sockets.Count(s => s.OwnersHidden);
         if (hidden > 0)
         {
@@ -83,60 +89,69 @@ public sealed class ProcSnapshotSource : ISnapshotSource
 
     private SocketEntry Join(NetTableRow row, ulong netns, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)
     {
-        var owners = new List<SocketOwner>();
-        if (row.Inode != 0)
+        var owners = EquatableArray<SocketOwner>.Empty;
+        var holding = row.Inode == 0 ? [] : holders.HoldersOf(row.Inode);
+        if (holding.Count == 1)
         {
-            foreach (var byPid in holders.HoldersOf(row.Inode).GroupBy(h => h.Pid).OrderBy(g => g.Key))
+            // the common case, kept free of LINQ: one process, one fd
+            var process = CachedProcess(holding[0].Pid, processCache);
+            owners = process is null ? owners : new EquatableArray<SocketOwner>([new SocketOwner(process, new EquatableArray<int>([holding[0].Fd]))]);
+        }
+        else if (holding.Count > 1)
+        {
+            var list = new List<SocketOwner>(holding.Count);
+            foreach (int pid in holding.Select(h => h.Pid).Distinct().Order())
             {
-                if (!processCache.TryGetValue(byPid.Key, out var process))
-                {
-                    process = _processes.Read(byPid.Key);
-                    processCache[byPid.Key] = process;
-                }
-
+                var process = CachedProcess(pid, processCache);
                 if (process is not null) // null: exited since the fd walk
                 {
-                    owners.Add(new SocketOwner(process, new EquatableArray<int>(byPid.Select(h => h.Fd).Order())));
+                    var fds = holding.Where(h => h.Pid == pid).Select(h => h.Fd).Order();
+                    list.Add(new SocketOwner(process, new EquatableArray<int>(fds)));
                 }
             }
+
+            owners = new EquatableArray<SocketOwner>(list);
         }
 
         bool hidden = owners.Count == 0 && row.Inode != 0
             && (holders.NamespacesWithDeniedProcesses.Contains(netns) || holders.NamespacesWithDeniedProcesses.Contains(0));
         return new SocketEntry(
             row.Protocol, row.State, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort,
-            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, new EquatableArray<SocketOwner>(owners));
+            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, owners);
     }
 
-    /// <summary>The canonical order of a snapshot: protocol, local port, local address, remote, state, inode.</summary>
-    private sealed class SocketOrder : IComparer<SocketEntry>
+    private ProcessInfo? CachedProcess(int pid, Dictionary<int, ProcessInfo?> processCache)
     {
-        public static readonly SocketOrder Instance = new();
-
-        public int Compare(SocketEntry? x, SocketEntry? y)
+        if (!processCache.TryGetValue(pid, out var process))
         {
-            if (x is null || y is null)
+            process = ReadProcess(pid);
+            processCache[pid] = process;
+        }
+
+        return process;
+    }
+
+    /// <summary>
+    /// Process facts, cached across refreshes by (pid, start time) - a reused pid is a different key - and dropped at
+    /// every full rescan, so a rewritten command line is at most one rescan period old.
+    /// </summary>
+    private ProcessInfo? ReadProcess(int pid)
+    {
+        ulong? start = ProcessReader.ReadStartTime(_root, pid);
+        if (start is null)
+        {
+            return null;
+        }
+
+        if (!_processFacts.TryGetValue((pid, start.Value), out var process))
+        {
+            process = _processes.Read(pid);
+            if (process is not null)
             {
-                return x is null ? (y is null ? 0 : -1) : 1;
+                _processFacts[(pid, process.StartTimeTicks)] = process;
             }
-
-            int c = x.Protocol.CompareTo(y.Protocol);
-            if (c == 0) c = x.LocalPort.CompareTo(y.LocalPort);
-            if (c == 0) c = CompareAddress(x.LocalAddress, y.LocalAddress);
-            if (c == 0) c = CompareAddress(x.RemoteAddress, y.RemoteAddress);
-            if (c == 0) c = x.RemotePort.CompareTo(y.RemotePort);
-            if (c == 0) c = string.CompareOrdinal(x.State, y.State);
-            if (c == 0) c = x.Netns.CompareTo(y.Netns);
-            return c != 0 ? c : x.Inode.CompareTo(y.Inode);
         }
 
-        private static int CompareAddress(IPAddress a, IPAddress b)
-        {
-            Span<byte> left = stackalloc byte[16];
-            Span<byte> right = stackalloc byte[16];
-            a.TryWriteBytes(left, out int l);
-            b.TryWriteBytes(right, out int r);
-            return left[..l].SequenceCompareTo(right[..r]);
-        }
+        return process;
     }
 }

@@ -11,7 +11,8 @@ public static class OnceCommand
     public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error)
     {
         var snapshot = new ProcSnapshotSource(root).Take();
-        var sockets = snapshot.Sockets.Where(query.Matches).ToList();
+        var byPort = TuiPorts.Core.Presentation.SortOrder.Default;
+        var sockets = snapshot.Sockets.Where(query.Matches).OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(byPort.Compare)).ToList();
         if (json)
         {
             output.Flush();
