@@ -41,9 +41,13 @@ start_listener() {
 
 # Starts tuiports in a fresh 80x24 tmux session. After it exits the pane prints its exit code and the tty modes.
 start_tuiports() {
-  local args="${1:-}"
+  start_tuiports_with "TERM=xterm-256color" "${1:-}"
+}
+
+# start_tuiports_with "ENV=VALUE ..." "ARGS": the same, with extra environment for tuiports.
+start_tuiports_with() {
   tmux new-session -d -s "$SESSION" -x 80 -y 24 \
-    "env -u DisableRealDriverIO TERM=xterm-256color $TUIPORTS_CMD $args; echo TUIPORTS_EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo TTY_MODES_END; sleep 60"
+    "env -u DisableRealDriverIO $1 $TUIPORTS_CMD ${2:-}; echo TUIPORTS_EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo TTY_MODES_END; sleep 60"
   wait_for_screen "sockets" 20 || fail "tuiports did not draw its first frame"
 }
 

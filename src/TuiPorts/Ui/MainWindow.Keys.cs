@@ -112,6 +112,8 @@ public sealed partial class MainWindow
             case '?':
                 ShowHelp();
                 return true;
+            case '!' when FaultInjection.InKeyHandler:
+                throw new InvalidOperationException("injected fault in a key handler");
             default:
                 return false;
         }

@@ -47,7 +47,7 @@ public static class UiLauncher
             }
 
             app = InitApplication(settings);
-            var source = new ProcSnapshotSource(root);
+            var source = FaultInjection.Wrap(new ProcSnapshotSource(root));
             var context = new UiContext(root, settings, query, ServicesFile.Default, TimeProvider.System, NativeIsRoot());
             using var window = new MainWindow(app, context);
             window.SuspendRequested += () =>

@@ -17,6 +17,9 @@ public sealed class EndToEndScriptTests
     public void Signals_and_a_hang_up_leave_the_terminal_restored_and_the_process_gone() => RunScript("signals.sh");
 
     [Fact]
+    public void Dumb_terminals_LANG_C_rapid_resizes_and_injected_faults_are_survived() => RunScript("terminals.sh");
+
+    [Fact]
     public void K_and_y_kill_the_highlighted_listener_and_the_status_line_says_so() => RunScript("kill.sh");
 
     /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
