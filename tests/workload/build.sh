@@ -1,7 +1,9 @@
 #!/bin/sh
 # Build the socket workload generator.  Usage: tests/workload/build.sh [OUT]
-# (or OUT=... build.sh); the default output is tests/workload/workload.
+# OUT (argument or environment variable) defaults to tests/workload/workload.
 set -eu
-cd "$(dirname "$0")"
-OUT="${1:-${OUT:-$(pwd)/workload}}"
+dir=$(cd "$(dirname "$0")" && pwd)
+OUT=${1:-${OUT:-$dir/workload}}
+case $OUT in /*) ;; *) OUT=$(pwd)/$OUT ;; esac
+cd "$dir"
 gcc -O2 -Wall -Wextra -Werror -o "$OUT" workload.c

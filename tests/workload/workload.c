@@ -41,6 +41,7 @@
 #define BACKLOG          4096
 #define MAX_INFLIGHT     64     /* connects in progress per worker during setup */
 #define SETUP_TIMEOUT_MS 60000  /* after this a worker reports what it has */
+#define IDLE_MS          3000   /* ... or after no accept for this long */
 #define FD_OVERHEAD      32     /* stdio, epoll, pipes, /dev/null, tmp file, slack */
 #define FD_CAP           (1 << 20)
 #define GRACE_S          5      /* children outlive -t by at most this much */
@@ -286,17 +287,18 @@ static int fork_sharer(void)
 	}
 	child_setup(worker, lifetime + GRACE_S);
 	close(report_fd);
-	int ep = epoll_create1(0);
+	close(W.ep);                       /* the worker's epoll instance is not ours to use */
+	int ep = epoll_create1(0);         /* cannot hit EMFILE: two fds were just freed */
 	for (int fd = 0; fd < fd_limit; fd++) {
 		struct epoll_event ev = { .events = EPOLLRDHUP, .data.fd = fd };
 		if (IS_SOCKET(W.kind[fd]) && fd % 2) close(fd);
 		else if (W.kind[fd] == K_CLIENT || W.kind[fd] == K_ACCEPTED)
 			epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
 	}
-	close(W.ep);                       /* the worker's epoll instance is not ours to use */
 	for (;;) {
 		struct epoll_event ev[64];
 		int n = epoll_wait(ep, ev, 64, -1);
+		if (n < 0 && errno != EINTR) pause();  /* never spin */
 		for (int j = 0; j < n; j++) {
 			epoll_ctl(ep, EPOLL_CTL_DEL, ev[j].data.fd, NULL);
 			close(ev[j].data.fd);
@@ -334,15 +336,19 @@ static void __attribute__((noreturn)) worker_main(int idx)
 	make_udp(udp_count(idx));
 
 	/* Setup: connect to the next worker with a bounded number in flight, while
-	 * accepting the previous worker's connections so no backlog fills up. */
-	long expect = conn_count((idx + n_proc - 1) % n_proc), next = 0;
-	int64_t deadline = now_ms() + SETUP_TIMEOUT_MS;
+	 * accepting the previous worker's connections so no backlog fills up.
+	 * Done when our connects are and the previous worker's have been accepted,
+	 * or (if it stopped early, e.g. on EMFILE) nothing came for IDLE_MS. */
+	long expect = conn_count((idx + n_proc - 1) % n_proc), next = 0, seen = -1;
+	int64_t t0 = now_ms(), last_accept = t0;
 	for (;;) {
 		while (next < W.nconn && W.inflight < MAX_INFLIGHT && !W.full) start_connect(next++);
-		if ((next >= W.nconn || W.full) && !W.inflight && (W.accepted >= expect || W.full))
-			break;
-		if (now_ms() > deadline) {
-			warnx("worker %d: setup timed out (%ld sockets, accepted %ld of %ld)",
+		int64_t t = now_ms();
+		if (W.accepted != seen) seen = W.accepted, last_accept = t;
+		int ours_done = (next >= W.nconn || W.full) && !W.inflight;
+		if (ours_done && (W.accepted >= expect || W.full)) break;
+		if ((ours_done && t - last_accept > IDLE_MS) || t - t0 > SETUP_TIMEOUT_MS) {
+			warnx("worker %d: going on with %ld sockets; accepted %ld of %ld connections",
 			      idx, W.nsock, W.accepted, expect);
 			break;
 		}
@@ -506,6 +512,7 @@ int main(int argc, char **argv)
 {
 	int64_t start = now_ms();          /* -t counts from here */
 	int opt, bad = 0, ok = 0;
+	setvbuf(stderr, NULL, _IOLBF, 0);  /* one write per line: workers share stderr */
 	while ((opt = getopt(argc, argv, "n:p:t:c:k:q")) != -1) {
 		switch (opt) {
 		case 'n': n_sock = number(optarg, 'n', 1, 10000000); break;
