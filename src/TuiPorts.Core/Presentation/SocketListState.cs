@@ -27,6 +27,7 @@ public sealed class SocketListState
     private readonly Dictionary<SocketKey, DateTimeOffset> _newUntil = [];
     private readonly Dictionary<SocketKey, (SocketEntry Socket, DateTimeOffset Until)> _gone = [];
     private bool _hasSnapshot;
+    private HashSet<SocketKey> _currentKeys = [];
 
     public SocketListState(TimeSpan highlightFor) => _highlightFor = highlightFor;
 
@@ -61,7 +62,7 @@ public sealed class SocketListState
                 }
             }
 
-            var previous = Snapshot.Sockets.Select(s => s.Key).ToHashSet();
+            var previous = _currentKeys; // last time's keys: no need to hash the old snapshot again
             foreach (var key in current)
             {
                 if (!previous.Contains(key))
@@ -73,6 +74,7 @@ public sealed class SocketListState
         }
 
         _hasSnapshot = true;
+        _currentKeys = current;
         Snapshot = snapshot;
         Expire(now, rebuild: false);
         Rebuild(keepSelection: true);
