@@ -270,6 +270,7 @@ public sealed partial class MainWindow : Window
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _notice = $"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+            _noticeUntil = _context.Time.GetUtcNow() + NoticeLifetime;
             _message.Text = _notice;
         }
     }

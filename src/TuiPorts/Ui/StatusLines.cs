@@ -18,12 +18,13 @@ public static class StatusLines
         return $"tuiports  {count}{listening}  sort: {state.Sort}  {mode}  {taken}";
     }
 
-    /// <summary>A failed refresh first, then the latest notice (kill results), then the not-root banner, then warnings.</summary>
+    /// <summary>The latest notice (kill results, errors) and a failed refresh, else the not-root banner, else warnings.</summary>
     public static string Message(string? refreshError, string? notice, Snapshot snapshot, bool asRoot)
     {
         if (refreshError is not null)
         {
-            return $"{refreshError} (showing the last good snapshot; retrying)";
+            string failed = $"{refreshError} (showing the last good snapshot; retrying)";
+            return notice is null ? failed : $"{notice} | {failed}";
         }
 
         if (notice is not null)
