@@ -35,6 +35,7 @@ public sealed partial class MainWindow : Window
     private DateTimeOffset _noticeUntil;
     private bool _paused;
     private RowLayout? _layout;
+    private (Core.Snapshots.SocketKey? Key, RowMark? Mark, Core.Snapshots.Snapshot Snapshot)? _detailsBasis;
 
     public MainWindow(IApplication app, UiContext context)
     {
@@ -249,9 +250,20 @@ public sealed partial class MainWindow : Window
         };
     }
 
+    /// <summary>
+    /// Rebuilds the detail pane (it reads the holders' fd tables) only when the selected socket or the snapshot changed:
+    /// highlight expiry and other redraws leave it alone.
+    /// </summary>
     private void RenderDetails()
     {
         var row = _state.SelectedRow;
+        var basis = (row?.Key, row?.Mark, _state.Snapshot);
+        if (_detailsBasis is { } shown && shown.Equals(basis))
+        {
+            return;
+        }
+
+        _detailsBasis = basis;
         DetailLines = row is null
             ? [_state.Snapshot.Sockets.Count == 0 ? "waiting for the first scan..." : "no socket matches the filter"]
             : HolderDetails.Build(row.Socket, _context.Root, _context.AsRoot, row.Mark);

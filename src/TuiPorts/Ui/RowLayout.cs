@@ -134,7 +134,7 @@ public sealed class RowLayout
         foreach (var row in rows)
         {
             longest = Math.Max(longest, Cell(spec.Column, row, ownNetns).Length);
-            if (++sample > 2000)
+            if (++sample > 300)
             {
                 break; // enough to size columns; keeps a 50k-row redraw cheap
             }

@@ -62,7 +62,7 @@ public static class UiLauncher
             using var subscription = poller.Results()
                 .ObserveOn(new UiScheduler(app))
                 .Subscribe(window.Apply, e => window.ShowNotice($"live refresh stopped: {e.Message}"));
-            app.AddTimeout(TimeSpan.FromMilliseconds(500), () =>
+            app.AddTimeout(TimeSpan.FromSeconds(1), () =>
             {
                 window.Tick();
                 return true;
