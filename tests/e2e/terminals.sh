@@ -27,3 +27,25 @@ tmux send-keys -t "$SESSION" q
 wait_for_screen "TUIPORTS_EXIT=0" 10 || fail "q did not exit cleanly after the faults"
 assert_terminal_restored
 echo "PASS: LANG=C, ten rapid resizes down to 1x1, an injected refresh fault and a throwing key handler: still running, clean exit"
+
+# Ctrl+Z / fg: a job-control shell in the pane, as over SSH.
+tmux kill-server 2>/dev/null || true
+for _ in $(seq 20); do tmux list-sessions >/dev/null 2>&1 || break; sleep 0.1; done
+sleep 0.3
+tmux new-session -d -s "$SESSION" -x 80 -y 24 "env -u DisableRealDriverIO TERM=xterm-256color bash --norc -i"
+sleep 0.5
+tmux send-keys -t "$SESSION" "$TUIPORTS_CMD" Enter
+wait_for_screen "sockets" 20 || fail "no first frame in the job-control shell"
+tmux send-keys -t "$SESSION" C-z
+wait_for_screen "Stopped" 5 || fail "Ctrl+Z did not suspend tuiports"
+[ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "0" ] || fail "alternate screen still on while suspended"
+tmux send-keys -t "$SESSION" "fg" Enter
+sleep 1
+[ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "1" ] || fail "fg did not return to the full-screen UI"
+wait_for_screen " of " 5 || fail "fg did not redraw the UI"
+tmux send-keys -t "$SESSION" q
+sleep 1
+tmux send-keys -t "$SESSION" 'echo "RESUMED_EXIT=$?"; stty -a | grep -o -- "-\?icanon" | head -1' Enter
+wait_for_screen "RESUMED_EXIT=0" 5 || fail "q after fg did not exit cleanly"
+screen | grep -qx "icanon" || fail "canonical mode not restored after suspend/resume"
+echo "PASS: Ctrl+Z gave the shell a normal terminal, fg redrew the UI, q exited 0"
