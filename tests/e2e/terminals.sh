@@ -44,7 +44,8 @@ sleep 1
 [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "1" ] || fail "fg did not return to the full-screen UI"
 wait_for_screen " of " 5 || fail "fg did not redraw the UI"
 tmux send-keys -t "$SESSION" q
-sleep 1
+for _ in $(seq 100); do [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "0" ] && break; sleep 0.1; done
+sleep 0.5
 tmux send-keys -t "$SESSION" 'echo "RESUMED_EXIT=$?"; stty -a | grep -o -- "-\?icanon" | head -1' Enter
 wait_for_screen "RESUMED_EXIT=0" 5 || fail "q after fg did not exit cleanly"
 screen | grep -qx "icanon" || fail "canonical mode not restored after suspend/resume"
