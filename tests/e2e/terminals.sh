@@ -44,9 +44,9 @@ sleep 1
 [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "1" ] || fail "fg did not return to the full-screen UI"
 wait_for_screen " of " 5 || fail "fg did not redraw the UI"
 tmux send-keys -t "$SESSION" q
-for _ in $(seq 100); do [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "0" ] && break; sleep 0.1; done
-sleep 0.5
+for _ in $(seq 100); do [ "$(tmux display -p -t "$SESSION" '#{pane_current_command}')" = "bash" ] && break; sleep 0.1; done
 tmux send-keys -t "$SESSION" 'echo "RESUMED_EXIT=$?"; stty -a | grep -o -- "-\?icanon" | head -1' Enter
-wait_for_screen "RESUMED_EXIT=0" 5 || fail "q after fg did not exit cleanly"
+wait_for_screen "RESUMED_EXIT=" 5 || fail "the shell did not come back after q"
+screen | grep -q "RESUMED_EXIT=0" || fail "q after fg did not exit cleanly: $(screen | grep RESUMED_EXIT); pane command: $(tmux display -p -t "$SESSION" '#{pane_current_command}')"
 screen | grep -qx "icanon" || fail "canonical mode not restored after suspend/resume"
 echo "PASS: Ctrl+Z gave the shell a normal terminal, fg redrew the UI, q exited 0"

@@ -43,7 +43,7 @@ internal static partial class TerminalGuard
         }
     }
 
-    /// <summary>Remembers the UI's own terminal mode (raw), to return to after a suspend.</summary>
+    /// <summary>Remembers the UI's current terminal mode (raw), to return to after a suspend.</summary>
     public static void SaveRawMode()
     {
         var buffer = new byte[256];
@@ -59,6 +59,7 @@ internal static partial class TerminalGuard
     /// </summary>
     public static void SuspendUntilResumed(string reenter)
     {
+        SaveRawMode(); // the UI's mode as it is now (Terminal.Gui may switch to raw after Init returns)
         Restore();
         _ = Kill(Environment.ProcessId, 19 /* SIGSTOP */);
         if (_raw is { } raw)

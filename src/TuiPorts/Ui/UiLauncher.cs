@@ -70,7 +70,9 @@ public static class UiLauncher
             ActiveApp = app;
             app.Run(window);
             ActiveApp = null;
-            return _exitSignal == 0 ? ExitCodes.Ok : 128 + _exitSignal;
+            int code = _exitSignal == 0 ? ExitCodes.Ok : 128 + _exitSignal;
+            ArmExitWatchdog(code); // shutdown after a suspend/resume was seen to hang in Terminal.Gui's input thread
+            return code;
         }
         catch (Exception e)
         {
@@ -117,13 +119,15 @@ public static class UiLauncher
 
         // Keep clicks and drags but not any-motion tracking, which floods a slow SSH link on every mouse move.
         app.Driver!.WriteRaw(MouseMode);
-        TerminalGuard.SaveRawMode();
         return app;
     }
 
     private static CompositeRegistration RegisterSignals()
     {
         var registrations = new CompositeRegistration();
+        // On SIGCONT (fg after Ctrl+Z) .NET would re-apply the terminal mode it last set itself, racing the raw mode
+        // tuiports restores: cancel that default; TerminalGuard.SuspendUntilResumed puts the UI's mode back.
+        registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, context => context.Cancel = true));
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
         {
             registrations.Add(PosixSignalRegistration.Create(signal, context =>
@@ -149,6 +153,19 @@ public static class UiLauncher
             TerminalGuard.ExitNow(128 + signalNumber); // no managed shutdown: it is what hangs
         })
         { IsBackground = true, Name = "tuiports-shutdown-watchdog" };
+        watchdog.Start();
+    }
+
+    /// <summary>If disposing the UI has not finished in time, restore the terminal and leave with the intended code.</summary>
+    private static void ArmExitWatchdog(int code)
+    {
+        var watchdog = new Thread(() =>
+        {
+            Thread.Sleep(ShutdownGrace * 2);
+            TerminalGuard.Restore();
+            TerminalGuard.ExitNow(code);
+        })
+        { IsBackground = true, Name = "tuiports-exit-watchdog" };
         watchdog.Start();
     }
 
