@@ -36,7 +36,8 @@ public sealed record SocketQuery(
             return false;
         }
 
-        bool portMatch = Ports is null || Ports.Matches(socket.LocalPort) || Ports.Matches(socket.RemotePort);
+        // the peer's port counts only when there is a peer: "*:*" (port 0) must not make --port 0 match every listener
+        bool portMatch = Ports is null || Ports.Matches(socket.LocalPort) || (socket.RemotePort != 0 && Ports.Matches(socket.RemotePort));
         bool textMatch = string.IsNullOrEmpty(Text) || MatchesText(socket, Text);
         if (Ports is not null && ServiceNamesAlsoMatchText && Ports.IsServiceNameOnly)
         {

@@ -46,7 +46,7 @@ public static class HolderDetails
         {
             var p = owner.Process;
             string started = p.StartedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";
-            lines.Add($"pid {p.Pid}  {p.Name}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {started}  holds it as fd {string.Join(",", owner.Fds)}");
+            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", owner.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {started}");
             lines.Add($"  {p.DisplayCommand}");
             var listing = FdListing.Read(root, p.Pid);
             switch (listing.Status)

@@ -73,7 +73,8 @@ public static class CommandLineInterface
 
     public static int UsageError(TextWriter error, string message)
     {
-        error.WriteLine($"tuiports: {message.ReplaceLineEndings(" ")} (see tuiports --help)");
+        string oneLine = string.Join(' ', message.ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        error.WriteLine($"tuiports: {oneLine} (see tuiports --help)");
         return ExitCodes.Usage;
     }
 }

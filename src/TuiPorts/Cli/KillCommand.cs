@@ -17,9 +17,9 @@ namespace TuiPorts.Cli;
 public sealed class KillCommand
 {
     private readonly Argument<string> _ports = new("PORTS") { Description = "Port filter: 9000, 80,443, 8000-8100 or a service name." };
-    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM (default), KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM" };
+    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM" };
     private readonly Option<bool> _allHolders = new("--all-holders") { Description = "Kill every process holding a shared socket (otherwise such a socket is refused)." };
-    private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to wait for exit before escalating to SIGKILL (default 3).", DefaultValueFactory = _ => "3", HelpName = "SECONDS" };
+    private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to wait for exit before escalating to SIGKILL.", DefaultValueFactory = _ => "3", HelpName = "SECONDS" };
     private readonly Option<bool> _noEscalate = new("--no-escalate") { Description = "Do not send SIGKILL when the process outlives --timeout." };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation." };
     private readonly Option<bool> _dryRun = new("--dry-run", "-n") { Description = "Show what would be done; send nothing." };
@@ -124,7 +124,7 @@ public sealed class KillCommand
         var ready = targets.Where(t => t.CanSignal).ToList();
         if (ready.Count == 0)
         {
-            error.WriteLine("tuiports: nothing to kill");
+            error.WriteLine(refused > 0 ? "tuiports: nothing sent: every target was refused (see above)" : "tuiports: nothing to kill");
             return ExitCodes.Failure;
         }
 

@@ -18,7 +18,7 @@ public sealed class UiOptions
 {
     public Option<string> Interval { get; } = new("--interval", "-i")
     {
-        Description = "Seconds between refreshes (0.2 to 3600; default 1).",
+        Description = "Seconds between refreshes (0.2 to 3600).",
         DefaultValueFactory = _ => "1",
         HelpName = "SECONDS",
     };

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 
 namespace TuiPorts.Ui;
@@ -12,6 +13,20 @@ public sealed class DetailPane : ListView
         Title = "Details";
         BorderStyle = LineStyle.Single;
         CanFocus = true;
+    }
+
+    /// <summary>Up and Down scroll the text and never hand focus on to another view.</summary>
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key == Key.CursorDown || key == Key.CursorUp)
+        {
+            int lines = Source?.Count ?? 0;
+            int top = Math.Clamp(Viewport.Y + (key == Key.CursorDown ? 1 : -1), 0, Math.Max(0, lines - Viewport.Height));
+            Viewport = Viewport with { Y = top };
+            return true;
+        }
+
+        return base.OnKeyDown(key);
     }
 
     /// <summary>Replaces the lines, keeping the scroll position when it still makes sense (live refresh).</summary>

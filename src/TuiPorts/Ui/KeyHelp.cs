@@ -9,7 +9,7 @@ public static class KeyHelp
         ("/", "filter by free text: name, command, user, address"),
         ("Enter, Esc (in filter)", "back to the table; letters stay text"),
         ("Esc (in table)", "clear the filter"),
-        ("Up Down PgUp PgDn", "move the highlight"),
+        ("Up Down PgUp PgDn Home End", "move the highlight (it never leaves the table)"),
         ("Tab", "move between table, details and filter"),
         ("K", "kill the highlighted socket's owner (asks first)"),
         ("F9", "choose the signal (TERM, TERM+KILL, KILL...), kill"),
@@ -18,7 +18,9 @@ public static class KeyHelp
         ("l", "listening sockets only (toggle)"),
         ("Space", "pause / resume the live refresh"),
         ("F1 or ?", "this help"),
-        ("q or F10", "quit"),
+        ("q, F10 or Ctrl+C", "quit"),
+        ("Ctrl+Z", "suspend to the shell (fg comes back)"),
+        ("in the kill dialog", "y this process, a all holders, n/Esc/Enter cancel"),
     ];
 
     public static string Text()

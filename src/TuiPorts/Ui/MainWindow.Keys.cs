@@ -36,7 +36,7 @@ public sealed partial class MainWindow
 
     private bool HandleTableKey(Key key)
     {
-        if (key == Key.F10)
+        if (key == Key.F10 || key == Key.C.WithCtrl)
         {
             _app.RequestStop();
             return true;

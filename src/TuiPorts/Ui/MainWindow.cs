@@ -158,6 +158,7 @@ public sealed partial class MainWindow : Window
 
     private void ApplyQuery()
     {
+        _notice = null; // a new view: old kill results and hints no longer apply
         _state.SetQuery(_filterText.ApplyTo(_baseQuery));
         Render();
     }

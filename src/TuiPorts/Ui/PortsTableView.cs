@@ -59,9 +59,17 @@ public sealed class PortsTableView : TableView
 
     protected override bool OnKeyDown(Key key)
     {
-        if (key == Key.CursorUp && SelectedRow <= 0)
+        int rows = Table?.Rows ?? 0;
+        if ((key == Key.CursorUp && SelectedRow <= 0) || (key == Key.CursorDown && SelectedRow >= rows - 1))
         {
-            return true; // stay here: the next K must act on this table, not be typed into the filter
+            return true; // stay here at either end: the next K must act on this table, not be typed into the filter
+        }
+
+        if ((key == Key.Home || key == Key.End) && rows > 0)
+        {
+            SetSelection(0, key == Key.Home ? 0 : rows - 1, false);
+            EnsureCursorIsVisible();
+            return true;
         }
 
         return base.OnKeyDown(key);

@@ -15,7 +15,7 @@ public static class StatusLines
         string mode = paused ? "PAUSED" : $"every {interval.TotalSeconds.ToString("0.#", culture)}s";
         string listening = listeningOnly ? "  listening only" : string.Empty;
         string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : snapshot.TakenAt.ToLocalTime().ToString("HH:mm:ss", culture);
-        return $"tuiports  {count}{listening}  sort: {state.Sort}  {mode}  {taken}";
+        return $"tuiports  {count}{listening}  sort: {state.Sort}  {mode}  changed {taken}";
     }
 
     /// <summary>The latest notice (kill results, errors) and a failed refresh, else the not-root banner, else warnings.</summary>

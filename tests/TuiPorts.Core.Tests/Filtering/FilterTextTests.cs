@@ -39,6 +39,13 @@ public sealed class FilterTextTests
     }
 
     [Fact]
+    public void Port_0_does_not_match_listeners_through_their_empty_peer()
+    {
+        var zero = FilterText.Parse("0", Services).ApplyTo(SocketQuery.All);
+        Assert.False(zero.Matches(Listener(9000, 1, 7)));
+    }
+
+    [Fact]
     public void Empty_text_matches_everything()
     {
         Assert.True(FilterText.Parse("  ", Services).ApplyTo(SocketQuery.All).Matches(Listener(1, 1)));

@@ -66,6 +66,20 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
+    public void Down_at_the_last_row_and_Up_at_the_first_keep_focus_on_the_table()
+    {
+        _ui.Press(Key.End);
+        Assert.Equal(2, _ui.Window.State.SelectedIndex);
+        _ui.Press(Key.CursorDown);
+        _ui.Press(Key.CursorDown);
+        Assert.True(_ui.Window.Table.HasFocus);
+        _ui.Press(Key.Home);
+        _ui.Press(Key.CursorUp);
+        Assert.True(_ui.Window.Table.HasFocus);
+        Assert.Equal(0, _ui.Window.State.SelectedIndex);
+    }
+
+    [Fact]
     public void Backspace_and_lists_edit_the_filter()
     {
         _ui.Type("22,9000");
