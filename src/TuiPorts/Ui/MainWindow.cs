@@ -220,7 +220,7 @@ public sealed partial class MainWindow : Window
         _header.Text = _layout.Header();
         _header.SetScheme(_schemes.Header);
         _table.Show(_state.Rows, _layout, snapshot.OwnNetns, _state.SelectedIndex, RowScheme);
-        _summary.Text = StatusLines.Summary(_state, _paused, _context.Settings.Interval, _baseQuery.ListeningOnly);
+        _summary.Text = StatusLines.Summary(_state, _paused, _context.Settings.Interval, _baseQuery.ListeningOnly, _context.Settings.ReadOnly);
         _message.Text = StatusLines.Message(_refreshError, CurrentNotice(), snapshot, _context.AsRoot);
         _message.SetScheme(_refreshError is not null || snapshot.HiddenOwnerSockets > 0 ? _schemes.Error : _schemes.Normal);
         RenderDetails();

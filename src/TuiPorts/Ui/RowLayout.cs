@@ -69,7 +69,8 @@ public sealed class RowLayout
 
         var widths = visible.ToDictionary(s => s.Column, s => s.Min);
         int spare = width - (visible.Sum(s => s.Min) + visible.Count - 1);
-        foreach (var column in new[] { Column.Local, Column.Remote, Column.State, Column.Inode, Column.User, Column.Holders })
+        // Who holds the socket matters more than its peer: holders grow before the peer column does.
+        foreach (var column in new[] { Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
         {
             if (spare > 0 && widths.TryGetValue(column, out int current))
             {

@@ -7,15 +7,15 @@ namespace TuiPorts.Ui;
 /// <summary>The two text lines above the table: the summary (counts, sort, refresh) and the message line.</summary>
 public static class StatusLines
 {
-    public static string Summary(SocketListState state, bool paused, TimeSpan interval, bool listeningOnly)
+    public static string Summary(SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false)
     {
         var snapshot = state.Snapshot;
         var culture = CultureInfo.InvariantCulture;
         string count = string.Format(culture, "{0:N0} of {1:N0} sockets", state.VisibleLiveCount, snapshot.Sockets.Count);
         string mode = paused ? "PAUSED" : $"every {interval.TotalSeconds.ToString("0.#", culture)}s";
-        string listening = listeningOnly ? "  listening only" : string.Empty;
+        string listening = (listeningOnly ? "  listening only" : string.Empty) + (readOnly ? "  read-only" : string.Empty);
         string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : snapshot.TakenAt.ToLocalTime().ToString("HH:mm:ss", culture);
-        return $"tuiports  {count}{listening}  sort: {state.Sort}  {mode}  changed {taken}";
+        return $"{count}{listening}  sort: {state.Sort}  {mode}  changed {taken}";
     }
 
     /// <summary>The latest notice (kill results, errors) and a failed refresh, else the not-root banner, else warnings.</summary>
