@@ -23,7 +23,7 @@ public sealed class EndToEndScriptTests
     public void K_and_y_kill_the_highlighted_listener_and_the_status_line_says_so() => RunScript("kill.sh");
 
     /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
-    [Core.Tests.TestSupport.RootFact]
+    [Core.Tests.TestSupport.PidNamespaceFact]
     public void A_reused_pid_never_receives_a_confirmed_kill() => RunScript("pid-reuse.sh", needsTmux: false);
 
     private static void RunScript(string name, bool needsTmux = true)
