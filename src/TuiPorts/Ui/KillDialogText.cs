@@ -6,14 +6,17 @@ namespace TuiPorts.Ui;
 /// <summary>The words of the kill confirmation: what will be sent, to whom, and what it means for the port.</summary>
 public static class KillDialogText
 {
-    public static string Body(KillPlan plan, KillRequest request)
+    /// <summary>The question itself, in the dialog's title so it stays visible on the smallest screens.</summary>
+    public static string Title(KillPlan plan, KillRequest request) =>
+        $"Send {request.Describe()} to pid {plan.Primary!.Pid} ({plan.Primary.Process.Name})?";
+
+    /// <param name="maxWidth">The widest line the screen can show; longer lines are shortened, never clipped.</param>
+    public static string Body(KillPlan plan, KillRequest request, int maxWidth = 200)
     {
         var primary = plan.Primary!;
         var p = primary.Process;
         var lines = new List<string>
         {
-            $"Send {request.Describe()} to pid {p.Pid} ({p.Name})?",
-            string.Empty,
             $"  user     {p.User} ({p.Uid})",
             $"  started  {p.StartedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?"}",
             $"  command  {Shorten(p.DisplayCommand, 60)}",
@@ -37,9 +40,11 @@ public static class KillDialogText
 
         lines.Add(string.Empty);
         lines.Add(plan.IsShared ? "y = this process   a = all holders   n/Esc = cancel" : "y = kill   n/Esc = cancel");
+        maxWidth = Math.Max(maxWidth, 20);
+        lines = lines.Select(l => Shorten(l, maxWidth)).ToList();
         int width = lines.Max(l => l.Length);
-        return string.Join('\n', lines.Select(l => l.PadRight(width)));
+        return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "...";
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "~";
 }

@@ -22,10 +22,11 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
 
     public KillChoice Confirm(KillPlan plan, KillRequest request)
     {
-        string body = KillDialogText.Body(plan, request);
+        string body = KillDialogText.Body(plan, request, (app.Driver?.Cols ?? 80) - 6);
+        string title = KillDialogText.Title(plan, request);
         if (plan.IsShared)
         {
-            return MessageBox.Query(app, "Kill?", body, false, "_yes: this process", "_all holders", "_no") switch
+            return MessageBox.Query(app, title, body, false, "_yes: this process", "_all holders", "_no") switch
             {
                 0 => KillChoice.ThisProcess,
                 1 => KillChoice.AllHolders,
@@ -33,7 +34,7 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
             };
         }
 
-        return MessageBox.Query(app, "Kill?", body, false, "_yes", "_no") == 0 ? KillChoice.ThisProcess : KillChoice.Cancel;
+        return MessageBox.Query(app, title, body, false, "_yes", "_no") == 0 ? KillChoice.ThisProcess : KillChoice.Cancel;
     }
 
     public KillRequest? ChooseSignal(KillRequest current)

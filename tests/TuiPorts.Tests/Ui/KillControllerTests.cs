@@ -143,7 +143,7 @@ public sealed class KillControllerTests : IDisposable
 
         string text = KillDialogText.Body(plan, new KillRequest());
 
-        Assert.Contains("Send SIGTERM to pid 200 (web)?", text, StringComparison.Ordinal);
+        Assert.Equal("Send SIGTERM to pid 200 (web)?", KillDialogText.Title(plan, new KillRequest()));
         Assert.Contains("command  ./web", text, StringComparison.Ordinal);
         Assert.Contains("socket   127.0.0.1:80 LISTEN", text, StringComparison.Ordinal);
         Assert.Contains("2 processes hold this socket; the port stays open unless all of them exit", text, StringComparison.Ordinal);
