@@ -22,6 +22,14 @@ public static class UiLauncher
     private static readonly TimeSpan HangupGrace = TimeSpan.FromMilliseconds(300);
     private static int _exitSignal;
 
+    /// <summary>The running app, for signal handlers (they run on another thread and may only Invoke into it).</summary>
+    private static volatile IApplication? ActiveApp;
+
+    private const string MouseMode = "\e[?1003l\e[?1002h";
+
+    /// <summary>What Ctrl+Z's resume writes before the full redraw: alternate screen, hidden cursor, our mouse mode.</summary>
+    public const string ReenterSequence = "\e[?1049h\e[?25l\e[?1002h\e[?1006h";
+
     public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, TextWriter error)
     {
         if (!TerminalGuard.IsTerminal)
@@ -71,7 +79,7 @@ public static class UiLauncher
             app.Run(window);
             ActiveApp = null;
             int code = _exitSignal == 0 ? ExitCodes.Ok : 128 + _exitSignal;
-            ArmExitWatchdog(code); // shutdown after a suspend/resume was seen to hang in Terminal.Gui's input thread
+            ArmExitWatchdog(code); // a last guard: if disposing the UI hangs, the terminal is still restored and we exit
             return code;
         }
         catch (Exception e)
@@ -89,13 +97,6 @@ public static class UiLauncher
             TerminalGuard.Restore();
         }
     }
-
-    private static volatile IApplication? ActiveApp;
-
-    private const string MouseMode = "\e[?1003l\e[?1002h";
-
-    /// <summary>What Ctrl+Z's resume writes before the full redraw: alternate screen, hidden cursor, our mouse mode.</summary>
-    public const string ReenterSequence = "\e[?1049h\e[?25l\e[?1002h\e[?1006h";
 
     private static IApplication InitApplication(UiSettings settings)
     {
