@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using TuiPorts.Core.Filtering;
@@ -48,13 +47,13 @@ public sealed class KillCommand
             return CommandLineInterface.UsageError(error, $"--signal: unknown signal '{result.GetValue(_signal)}' (use one of {string.Join(", ", Signals.Names)})");
         }
 
-        if (!double.TryParse(result.GetValue(_timeout), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || seconds < 0 || seconds > 3600)
+        if (!Seconds.TryParse(result.GetValue(_timeout), 0, 3600, out var timeout))
         {
             return CommandLineInterface.UsageError(error, $"--timeout: '{result.GetValue(_timeout)}' is not a number of seconds between 0 and 3600");
         }
 
         var root = query.ProcRootOf(result);
-        var request = new KillRequest(signal, !result.GetValue(_noEscalate), TimeSpan.FromSeconds(seconds));
+        var request = new KillRequest(signal, !result.GetValue(_noEscalate), timeout);
         var snapshot = new ProcSnapshotSource(root).Take();
         var sockets = snapshot.Sockets.Where(s => SocketQuery.IsKillCandidate(s, parsed.Filter!)).ToList();
         if (sockets.Count == 0)

@@ -27,12 +27,12 @@ public sealed class SoakCommand
         command.SetAction(result =>
         {
             int n = result.GetValue(_refreshes);
-            if (n is < 1 or > 1_000_000 || !double.TryParse(result.GetValue(_interval), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) || seconds is < 0.01 or > 60)
+            if (n is < 1 or > 1_000_000 || !Seconds.TryParse(result.GetValue(_interval), 0.01, 60, out var interval))
             {
                 return CommandLineInterface.UsageError(error, "soak: --refreshes must be 1-1000000 and --interval 0.01-60 seconds");
             }
 
-            output.WriteLine(Run(query.ProcRootOf(result), n, TimeSpan.FromSeconds(seconds)));
+            output.WriteLine(Run(query.ProcRootOf(result), n, interval));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace TuiPorts.Cli;
 
@@ -41,8 +40,7 @@ public sealed class UiOptions
     {
         problem = null;
         string text = result.GetValue(Interval) ?? "1";
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds)
-            || seconds < 0.2 || seconds > 3600)
+        if (!Seconds.TryParse(text, 0.2, 3600, out var interval))
         {
             problem = $"--interval: '{text}' is not a number of seconds between 0.2 and 3600";
             return null;
@@ -50,6 +48,6 @@ public sealed class UiOptions
 
         bool noColor = result.GetValue(NoColor) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var colors = noColor ? ColorMode.None : result.GetValue(SixteenColors) ? ColorMode.Sixteen : ColorMode.TrueColor;
-        return new UiSettings(TimeSpan.FromSeconds(seconds), colors, result.GetValue(ReadOnly));
+        return new UiSettings(interval, colors, result.GetValue(ReadOnly));
     }
 }
