@@ -11,7 +11,6 @@ namespace TuiPorts.Core.Killing;
 public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
 {
     private const int ENOSYS = 38;
-    private readonly ProcessReader _processes = new(root);
 
     public IProcessHandle? Open(int pid, ulong expectedStartTimeTicks, out SignalError error)
     {
@@ -30,7 +29,7 @@ public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
         }
 
         // The pidfd now pins whatever process has this pid; make sure it is still the one that was on screen.
-        if (_processes.ReadStartTime(pid) != expectedStartTimeTicks)
+        if (ProcessReader.ReadStartTime(root, pid) != expectedStartTimeTicks)
         {
             _ = Close(fd);
             error = SignalError.NoSuchProcess;
@@ -42,8 +41,8 @@ public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
 
     private KillFallbackHandle? OpenFallback(int pid, ulong startTime, out SignalError error)
     {
-        error = _processes.ReadStartTime(pid) == startTime ? SignalError.None : SignalError.NoSuchProcess;
-        return error == SignalError.None ? new KillFallbackHandle(pid, startTime, _processes) : null;
+        error = ProcessReader.ReadStartTime(root, pid) == startTime ? SignalError.None : SignalError.NoSuchProcess;
+        return error == SignalError.None ? new KillFallbackHandle(pid, startTime, root) : null;
     }
 
     internal static SignalError ToError(int errno) => errno switch
@@ -108,13 +107,13 @@ public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
     }
 
     /// <summary>Old kernels: kill(2), sent only while /proc still shows the same start time.</summary>
-    private sealed class KillFallbackHandle(int pid, ulong startTime, ProcessReader processes) : IProcessHandle
+    private sealed class KillFallbackHandle(int pid, ulong startTime, ProcRoot root) : IProcessHandle
     {
         public int Pid { get; } = pid;
 
         public bool IsPidfd => false;
 
-        public bool HasExited => processes.ReadStartTime(Pid) != startTime;
+        public bool HasExited => ProcessReader.ReadStartTime(root, Pid) != startTime;
 
         public SignalError Send(int signal)
         {

@@ -59,16 +59,12 @@ public sealed class ProcessReader
     }
 
     /// <summary>Only the start time (for re-verifying a process's identity before a signal).</summary>
-    public ulong? ReadStartTime(int pid) => ReadStartTime(_root, pid);
-
-    /// <summary>The start time alone, without a reader (no /etc/passwd needed): the cheap identity check.</summary>
+    /// <summary>The start time alone (no /etc/passwd needed): the cheap identity check.</summary>
     public static ulong? ReadStartTime(ProcRoot root, int pid)
     {
         string? statText = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
         return statText is null ? null : ProcStat.Parse(statText)?.StartTimeTicks;
     }
-
-    public string UserName(int uid) => _passwd.NameOf(uid);
 
     /// <summary>The <c>btime</c> line of /proc/stat: boot time in seconds since the epoch.</summary>
     private static DateTimeOffset? ReadBootTime(ProcRoot root)

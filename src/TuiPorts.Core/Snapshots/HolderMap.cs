@@ -16,6 +16,9 @@ public sealed class HolderMap
     /// <summary>Namespace inode per pid; 0 when /proc/&lt;pid&gt;/ns/net could not be read.</summary>
     public Dictionary<int, ulong> NetnsByPid { get; } = [];
 
+    /// <summary>Start time per pid, as read by the walk (the process's identity for this snapshot).</summary>
+    public Dictionary<int, ulong> StartTimeByPid { get; } = [];
+
     /// <summary>Namespaces (0 = unknown) that contain a process whose fds could not be read.</summary>
     public HashSet<ulong> NamespacesWithDeniedProcesses { get; } = [];
 
@@ -35,9 +38,6 @@ public sealed class HolderMap
     public IReadOnlyList<(int Pid, int Fd)> HoldersOf(ulong inode) =>
         _holders.TryGetValue(inode, out var list) ? list : [];
 
-    /// <summary>A full, one-off walk of <paramref name="root"/> (what <c>--once</c> does).</summary>
-    public static HolderMap Scan(ProcRoot root) => new HolderScanner(root).Refresh();
-
     public static HolderMap Build(IEnumerable<ProcessFds> processes, int vanished)
     {
         var map = new HolderMap { ProcessesVanished = vanished };
@@ -55,6 +55,7 @@ public sealed class HolderMap
         Fds += process.FdCount;
         SocketFds += process.Sockets.Count;
         NetnsByPid[process.Pid] = process.Netns;
+        StartTimeByPid[process.Pid] = process.StartTimeTicks;
         if (process.Status == LinkStatus.Denied)
         {
             ProcessesDenied++;

@@ -94,7 +94,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         if (holding.Count == 1)
         {
             // the common case, kept free of LINQ: one process, one fd
-            var process = CachedProcess(holding[0].Pid, processCache);
+            var process = CachedProcess(holding[0].Pid, holders, processCache);
             owners = process is null ? owners : new EquatableArray<SocketOwner>([new SocketOwner(process, new EquatableArray<int>([holding[0].Fd]))]);
         }
         else if (holding.Count > 1)
@@ -102,7 +102,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             var list = new List<SocketOwner>(holding.Count);
             foreach (int pid in holding.Select(h => h.Pid).Distinct().Order())
             {
-                var process = CachedProcess(pid, processCache);
+                var process = CachedProcess(pid, holders, processCache);
                 if (process is not null) // null: exited since the fd walk
                 {
                     var fds = holding.Where(h => h.Pid == pid).Select(h => h.Fd).Order();
@@ -120,11 +120,11 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, owners);
     }
 
-    private ProcessInfo? CachedProcess(int pid, Dictionary<int, ProcessInfo?> processCache)
+    private ProcessInfo? CachedProcess(int pid, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)
     {
         if (!processCache.TryGetValue(pid, out var process))
         {
-            process = ReadProcess(pid);
+            process = holders.StartTimeByPid.TryGetValue(pid, out ulong start) ? ReadProcess(pid, start) : null;
             processCache[pid] = process;
         }
 
@@ -135,21 +135,17 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     /// Process facts, cached across refreshes by (pid, start time) - a reused pid is a different key - and dropped at
     /// every full rescan, so a rewritten command line is at most one rescan period old.
     /// </summary>
-    private ProcessInfo? ReadProcess(int pid)
+    private ProcessInfo? ReadProcess(int pid, ulong start)
     {
-        ulong? start = ProcessReader.ReadStartTime(_root, pid);
-        if (start is null)
-        {
-            return null;
-        }
-
-        if (!_processFacts.TryGetValue((pid, start.Value), out var process))
+        if (!_processFacts.TryGetValue((pid, start), out var process))
         {
             process = _processes.Read(pid);
-            if (process is not null)
+            if (process is null || process.StartTimeTicks != start)
             {
-                _processFacts[(pid, process.StartTimeTicks)] = process;
+                return null; // exited (or replaced) since the fd walk: not the holder the walk saw
             }
+
+            _processFacts[(pid, start)] = process;
         }
 
         return process;

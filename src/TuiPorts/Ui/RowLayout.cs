@@ -47,8 +47,6 @@ public sealed class RowLayout
 
     public int Width { get; }
 
-    public bool Shows(string header) => _columns.Any(c => c.Spec.Header == header);
-
     /// <summary>Chooses columns and widths for <paramref name="width"/> given the rows that will be shown.</summary>
     public static RowLayout For(int width, IReadOnlyList<SocketRow> rows, ulong ownNetns)
     {

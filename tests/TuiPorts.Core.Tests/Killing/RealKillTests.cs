@@ -24,7 +24,7 @@ public sealed class RealKillTests
 
     private KillTarget Pin(Process child)
     {
-        ulong start = new ProcessReader(Proc).ReadStartTime(child.Id)!.Value;
+        ulong start = ProcessReader.ReadStartTime(Proc, child.Id)!.Value;
         var info = new ProcessInfo(child.Id, "perl", "perl", 0, "root", start, null, Environment.ProcessId, false);
         var handle = _sender.Open(child.Id, start, out var error);
         Assert.Equal(SignalError.None, error);
@@ -61,7 +61,7 @@ public sealed class RealKillTests
     public void A_pinned_process_that_exited_is_told_apart_from_the_living()
     {
         using var child = StartChild("sleep 60");
-        ulong start = new ProcessReader(Proc).ReadStartTime(child.Id)!.Value;
+        ulong start = ProcessReader.ReadStartTime(Proc, child.Id)!.Value;
 
         Assert.Null(_sender.Open(child.Id, start + 1, out var wrongStart)); // a different start time: not that process
         Assert.Equal(SignalError.NoSuchProcess, wrongStart);
