@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Core.Killing;
 
@@ -43,7 +43,7 @@ public sealed class KillExecutor(IScheduler scheduler)
 
             if (!request.Escalate || request.Signal == Signals.SIGKILL)
             {
-                return Observable.Return(new KillOutcome(target.Pid, KillStatus.Running, $"{label} still running {Seconds(request.WaitFor)} after {signal}"));
+                return Observable.Return(new KillOutcome(target.Pid, KillStatus.Running, $"{label} still running {Formats.Seconds(request.WaitFor)} after {signal}"));
             }
 
             var killError = handle.Send(Signals.SIGKILL);
@@ -58,7 +58,7 @@ public sealed class KillExecutor(IScheduler scheduler)
             }
 
             return WaitForExit(handle, AfterKillWait).Select(gone => gone
-                ? new KillOutcome(target.Pid, KillStatus.Exited, $"{label} exited after SIGKILL ({signal} was ignored for {Seconds(request.WaitFor)})")
+                ? new KillOutcome(target.Pid, KillStatus.Exited, $"{label} exited after SIGKILL ({signal} was ignored for {Formats.Seconds(request.WaitFor)})")
                 : new KillOutcome(target.Pid, KillStatus.Running, $"{label} still running after SIGKILL"));
         });
     });
@@ -75,6 +75,4 @@ public sealed class KillExecutor(IScheduler scheduler)
             .Select(_ => handle.HasExited)
             .FirstOrDefaultAsync(exited => exited);
     }
-
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
 }

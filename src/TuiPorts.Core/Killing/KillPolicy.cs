@@ -1,28 +1,42 @@
+using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 
 /// <summary>
-/// Processes tuiports will not signal: PID 1 (SIGTERM makes systemd re-execute; repeated SIGINT can reboot), kernel
-/// threads (they ignore signals although kill returns 0), tuiports itself and the shell that started it.
+/// The one set of refusal rules, for the UI's K and for <c>tuiports kill</c> alike: sockets whose holders cannot be
+/// seen or that no process holds, and processes tuiports will not signal - PID 1, kernel threads, tuiports itself and
+/// the shell that started it.
 /// </summary>
 public sealed record KillPolicy(int OwnPid, int ParentPid)
 {
-    public static KillPolicy ForThisProcess()
+    public static KillPolicy ForThisProcess(ProcRoot root)
     {
         int own = Environment.ProcessId;
-        string? stat = ProcFs.ProcRoot.TryReadText($"/proc/{own}/stat");
-        int parent = stat is null ? 0 : ProcFs.ProcStat.Parse(stat)?.ParentPid ?? 0;
+        string? stat = ProcRoot.TryReadText(root.PidFile(own, "stat"));
+        int parent = stat is null ? 0 : ProcStat.Parse(stat)?.ParentPid ?? 0;
         return new KillPolicy(own, parent);
     }
 
-    /// <summary>Null when the process may be signalled, else why not.</summary>
-    public string? RefusalFor(ProcessInfo process) => process switch
+    /// <summary>Whether the socket has anyone to signal at all.</summary>
+    public static KillRefusal Check(SocketEntry socket) => socket switch
     {
-        { Pid: 1 } => "refused: pid 1 is the init process (signalling it can restart or shut down the whole system)",
-        { IsKernelThread: true } => $"refused: pid {process.Pid} ({process.Name}) is a kernel thread, which ignores signals",
-        _ when process.Pid == OwnPid => $"refused: pid {process.Pid} is tuiports itself (press q to quit)",
-        _ when process.Pid == ParentPid => $"refused: pid {process.Pid} ({process.Name}) is the shell that started tuiports",
-        _ => null,
+        { OwnersHidden: true } => KillRefusal.HoldersHidden,
+        { Owners.Count: 0 } => KillRefusal.NoHolder,
+        _ => KillRefusal.None,
     };
+
+    /// <summary>Whether this process may be signalled.</summary>
+    public KillRefusal Check(ProcessInfo process) => process switch
+    {
+        { Pid: 1 } => KillRefusal.InitProcess,
+        { IsKernelThread: true } => KillRefusal.KernelThread,
+        _ when process.Pid == OwnPid => KillRefusal.Tuiports,
+        _ when process.Pid == ParentPid => KillRefusal.ParentOfTuiports,
+        _ => KillRefusal.None,
+    };
+
+    /// <summary>Null when the process may be signalled, else why not, in words.</summary>
+    public string? RefusalFor(ProcessInfo process) =>
+        Check(process) is var refusal && refusal == KillRefusal.None ? null : Presentation.Wording.Refusal(refusal, process);
 }

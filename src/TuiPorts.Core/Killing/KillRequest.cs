@@ -14,7 +14,7 @@ public sealed record KillRequest(int Signal = Signals.SIGTERM, bool Escalate = f
     public bool ExpectsExit => Signal is Signals.SIGTERM or Signals.SIGKILL or Signals.SIGINT or Signals.SIGQUIT;
 
     public string Describe() => Escalate && Signal != Signals.SIGKILL
-        ? $"{Signals.Name(Signal)}, then SIGKILL after {WaitFor.TotalSeconds:0.#} s"
+        ? $"{Signals.Name(Signal)}, then SIGKILL after {Presentation.Formats.Seconds(WaitFor)}"
         : Signals.Name(Signal);
 }
 

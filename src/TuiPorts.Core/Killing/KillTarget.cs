@@ -50,8 +50,8 @@ public sealed class KillPlan : IDisposable
 
     public bool IsShared => Holders.Count > 1;
 
-    /// <summary><c>0.0.0.0:9000 LISTEN</c>.</summary>
-    public string SocketLabel => $"{Socket.LocalAddress}:{Socket.LocalPort} {Socket.State}";
+    /// <summary><c>127.0.0.1:9000 LISTEN</c>, <c>[::1]:9000 LISTEN</c>, <c>*:9000 LISTEN</c>.</summary>
+    public string SocketLabel => $"{Socket.LocalEndpoint} {Socket.State}";
 
     public void Dispose()
     {

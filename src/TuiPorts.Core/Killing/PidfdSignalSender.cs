@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
+using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Core.Killing;
 
@@ -8,10 +10,8 @@ namespace TuiPorts.Core.Killing;
 /// process (ESRCH once it has exited, even if its pid was reused), and <c>poll</c> on the pidfd reports exit. Where the
 /// kernel lacks pidfds it falls back to kill(2), re-checking the start time right before sending.
 /// </summary>
-public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
+public sealed class PidfdSignalSender(ProcRoot root) : ISignalSender
 {
-    private const int ENOSYS = 38;
-
     public IProcessHandle? Open(int pid, ulong expectedStartTimeTicks, out SignalError error)
     {
         error = SignalError.None;
@@ -51,29 +51,6 @@ public sealed partial class PidfdSignalSender(ProcRoot root) : ISignalSender
         NativeMethods.EPERM or NativeMethods.EACCES => SignalError.PermissionDenied,
         _ => SignalError.Other,
     };
-
-    [LibraryImport("libc", EntryPoint = "pidfd_open", SetLastError = true)]
-    private static partial int PidfdOpen(int pid, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "pidfd_send_signal", SetLastError = true)]
-    private static partial int PidfdSendSignal(int pidfd, int signal, nint info, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
 
     private sealed class PidfdHandle(int pid, int fd) : IProcessHandle
     {

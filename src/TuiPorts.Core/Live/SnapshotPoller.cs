@@ -28,8 +28,6 @@ public sealed class SnapshotPoller
 
     public TimeSpan Interval { get; }
 
-    public bool IsPaused => _paused;
-
     /// <summary>Stops scanning (the screen keeps the last snapshot) or resumes it.</summary>
     public void SetPaused(bool paused) => _paused = paused;
 

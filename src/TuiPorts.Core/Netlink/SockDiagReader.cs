@@ -1,8 +1,10 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Runtime.InteropServices;
+using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Core.Netlink;
 
@@ -12,7 +14,7 @@ namespace TuiPorts.Core.Netlink;
 /// three sockets); a sock_diag dump does not. Returns null when the kernel refuses, so the caller falls back to
 /// /proc/net, which stays the reference and the fixture path.
 /// </summary>
-public static unsafe partial class SockDiagReader
+public static unsafe class SockDiagReader
 {
     private const int AfNetlink = 16;
     private const int AfInet = 2;
@@ -33,7 +35,7 @@ public static unsafe partial class SockDiagReader
     /// <summary>One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable.</summary>
     public static NetTable? TryRead(Protocol protocol)
     {
-        int fd = Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
+        int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (fd < 0)
         {
             return null;
@@ -45,7 +47,7 @@ public static unsafe partial class SockDiagReader
         }
         finally
         {
-            _ = Close(fd);
+            _ = NativeMethods.Close(fd);
         }
     }
 
@@ -60,25 +62,31 @@ public static unsafe partial class SockDiagReader
         request[HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
         request[HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
         *(uint*)(request + HeaderSize + 4) = uint.MaxValue; // every state
-        return Send(fd, request, RequestSize, 0) == RequestSize;
+        return NativeMethods.Send(fd, request, RequestSize, 0) == RequestSize;
     }
 
-    private static NetTable? ReceiveDump(int fd, Protocol protocol)
+    private static NetTable? ReceiveDump(int fd, Protocol protocol) => ReadDump(new SocketReceiver(fd), protocol);
+
+    /// <summary>
+    /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
+    /// already decoded are kept and the kernel continues the dump where it was, so the table is never silently partial.
+    /// </summary>
+    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol)
     {
         var rows = new List<NetTableRow>();
         var addresses = new AddressCache();
         var buffer = new byte[64 * 1024];
         while (true)
         {
-            nint received;
-            fixed (byte* p = buffer)
+            int received = receiver.Receive(buffer, out int errno);
+            if (received < 0 && errno == EINTR)
             {
-                received = Receive(fd, p, buffer.Length, 0);
+                continue;
             }
 
             if (received <= 0)
             {
-                return received < 0 && Marshal.GetLastPInvokeError() == 4 /* EINTR */ ? ReceiveDump(fd, protocol) : null;
+                return null;
             }
 
             for (int offset = 0; offset + HeaderSize <= received;)
@@ -103,6 +111,28 @@ public static unsafe partial class SockDiagReader
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN
             }
+        }
+    }
+
+    /// <summary>Where a dump's bytes come from: the netlink socket, or a scripted fake in tests.</summary>
+    internal interface IDumpReceiver
+    {
+        /// <summary>Like recv(2): bytes received, 0 at end of stream, or -1 with <paramref name="errno"/> set.</summary>
+        int Receive(Span<byte> buffer, out int errno);
+    }
+
+    private sealed class SocketReceiver(int fd) : IDumpReceiver
+    {
+        public int Receive(Span<byte> buffer, out int errno)
+        {
+            nint received;
+            fixed (byte* p = buffer)
+            {
+                received = NativeMethods.Receive(fd, p, buffer.Length, 0);
+            }
+
+            errno = received < 0 ? Marshal.GetLastPInvokeError() : 0;
+            return (int)received;
         }
     }
 
@@ -143,16 +173,4 @@ public static unsafe partial class SockDiagReader
             return address;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
-    private static partial int Socket(int domain, int type, int protocol);
-
-    [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
-    private static partial nint Send(int fd, byte* buffer, nint length, int flags);
-
-    [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
-    private static partial nint Receive(int fd, byte* buffer, nint length, int flags);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

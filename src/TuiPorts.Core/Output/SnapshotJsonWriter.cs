@@ -21,7 +21,7 @@ public static class SnapshotJsonWriter
         json.WriteString("takenAt", snapshot.TakenAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteNumber("ownNetns", snapshot.OwnNetns);
         json.WriteStartArray("warnings");
-        foreach (string warning in snapshot.Warnings)
+        foreach (string warning in Presentation.Wording.Warnings(snapshot))
         {
             json.WriteStringValue(warning);
         }

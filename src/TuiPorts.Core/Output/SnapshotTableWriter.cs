@@ -6,11 +6,6 @@ namespace TuiPorts.Core.Output;
 /// <summary>Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder.</summary>
 public static class SnapshotTableWriter
 {
-    public const string HiddenText = "owner hidden — run with sudo";
-
-    /// <summary>What a hidden owner is called when even root was refused (sandboxed processes).</summary>
-    public const string HiddenAsRootText = "owner hidden (access refused)";
-
     private static readonly string[] Headers = ["Proto", "State", "Local Address:Port", "Peer Address:Port", "Inode", "User", "Holders (pid/name fd)"];
 
     public static void Write(TextWriter output, Snapshot snapshot, IReadOnlyList<SocketEntry> sockets)
@@ -54,7 +49,7 @@ public static class SnapshotTableWriter
     {
         if (socket.OwnersHidden)
         {
-            return asRoot ? HiddenAsRootText : HiddenText;
+            return Presentation.Wording.HiddenHolder(asRoot);
         }
 
         return socket.Owners.Count == 0

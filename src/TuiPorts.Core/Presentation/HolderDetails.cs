@@ -1,4 +1,3 @@
-using System.Globalization;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 
@@ -6,14 +5,16 @@ namespace TuiPorts.Core.Presentation;
 
 /// <summary>
 /// The detail pane's text for one socket: every holder's pid, name, user, start, command line and open fds with their
-/// targets (read live from /proc/&lt;pid&gt;/fd), the socket itself marked.
+/// targets, the socket itself marked. Pure formatting: the fd tables arrive already read (<see cref="Live.FdTableLoader"/>
+/// reads them off the UI thread), or null while they are being read.
 /// </summary>
 public static class HolderDetails
 {
     public const string ThisSocketMarker = "<- this socket";
-    public const string DeniedText = "permission denied: run as root to see its fds";
+    public const string ReadingText = "  open fds: reading...";
 
-    public static IReadOnlyList<string> Build(SocketEntry socket, ProcRoot root, bool asRoot, RowMark mark = RowMark.None)
+    public static IReadOnlyList<string> Build(
+        SocketEntry socket, IReadOnlyDictionary<int, FdListing>? fdTables, bool asRoot, RowMark mark = RowMark.None)
     {
         var lines = new List<string>
         {
@@ -22,9 +23,7 @@ public static class HolderDetails
         };
         if (socket.OwnersHidden)
         {
-            lines.Add(asRoot
-                ? "owner hidden (access refused): a process refused to show its fds even to root"
-                : "owner hidden — run with sudo to see which process holds this socket");
+            lines.Add(Wording.HiddenDetail(asRoot));
             return lines;
         }
 
@@ -38,42 +37,52 @@ public static class HolderDetails
 
         if (socket.Owners.Count > 1)
         {
-            lines.Add($"{socket.Owners.Count} processes hold this socket; the port stays open unless all of them exit");
+            lines.Add(Wording.Refusal(Killing.KillRefusal.SharedSocket, holders: socket.Owners.Count));
         }
 
-        string socketTarget = $"socket:[{socket.Inode}]";
         foreach (var owner in socket.Owners)
         {
             var p = owner.Process;
-            string started = p.StartedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";
-            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", owner.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {started}");
+            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", owner.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {Formats.StartTime(p.StartedAt)}");
             lines.Add($"  {p.DisplayCommand}");
-            var listing = FdListing.Read(root, p.Pid);
-            switch (listing.Status)
+            if (fdTables is null)
             {
-                case LinkStatus.Ok:
-                    lines.Add($"  open fds ({listing.Total}):");
-                    foreach (var fd in listing.Fds)
-                    {
-                        string marker = fd.Target == socketTarget ? $"  {ThisSocketMarker}" : string.Empty;
-                        lines.Add($"  {fd.Fd,5} -> {fd.Target}{marker}");
-                    }
-
-                    if (listing.Total > listing.Fds.Count)
-                    {
-                        lines.Add($"  ... {listing.Total - listing.Fds.Count} more");
-                    }
-
-                    break;
-                case LinkStatus.Denied:
-                    lines.Add($"  {DeniedText}");
-                    break;
-                default:
-                    lines.Add("  (process exited)");
-                    break;
+                lines.Add(ReadingText);
+            }
+            else
+            {
+                AddFds(lines, fdTables.TryGetValue(p.Pid, out var listing) ? listing : null, socket.Inode);
             }
         }
 
         return lines;
+    }
+
+    private static void AddFds(List<string> lines, FdListing? listing, ulong inode)
+    {
+        switch (listing?.Status)
+        {
+            case LinkStatus.Ok:
+                string socketTarget = $"socket:[{inode}]";
+                lines.Add($"  open fds ({listing.Total}):");
+                foreach (var fd in listing.Fds)
+                {
+                    string marker = fd.Target == socketTarget ? $"  {ThisSocketMarker}" : string.Empty;
+                    lines.Add($"  {fd.Fd,5} -> {fd.Target}{marker}");
+                }
+
+                if (listing.Total > listing.Fds.Count)
+                {
+                    lines.Add($"  ... {listing.Total - listing.Fds.Count} more");
+                }
+
+                break;
+            case LinkStatus.Denied:
+                lines.Add($"  {Wording.FdsDenied}");
+                break;
+            default:
+                lines.Add("  (process exited)");
+                break;
+        }
     }
 }

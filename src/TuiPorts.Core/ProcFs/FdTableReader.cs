@@ -1,3 +1,4 @@
+using TuiPorts.Core.Interop;
 using System.Runtime.InteropServices;
 
 namespace TuiPorts.Core.ProcFs;

@@ -1,3 +1,4 @@
+using TuiPorts.Core.Interop;
 using System.Runtime.InteropServices;
 using System.Text;
 

@@ -9,7 +9,7 @@ public static class NetnsReader
     public static ulong Read(ProcRoot root, int pid) => ReadLink(root.PidFile(pid, "ns/net"));
 
     /// <summary>The namespace of the reader itself (<c>/proc/self</c>); 0 when unknown.</summary>
-    public static ulong ReadOwn(ProcRoot root) => ReadLink($"{root.Path}/self/ns/net");
+    public static ulong ReadOwn(ProcRoot root) => ReadLink(root.SelfFile("ns/net"));
 
     private static ulong ReadLink(string path) =>
         LinkReader.TryReadBracketNumber(path, NetPrefix, out ulong inode) == LinkStatus.Ok ? inode : 0;

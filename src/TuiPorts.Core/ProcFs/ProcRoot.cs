@@ -1,19 +1,43 @@
+using System.Globalization;
+using TuiPorts.Core.Interop;
+
 namespace TuiPorts.Core.ProcFs;
 
 /// <summary>
-/// The one seam between the engine and the machine: a directory laid out like /proc. Tests point it at a fixture
-/// tree in a temp directory; production uses <c>/proc</c>. Also carries the two /etc files the engine consults.
+/// The one seam between the engine and the machine, and the one place paths are built: a directory laid out like
+/// /proc, plus the directory holding the two /etc files the engine consults (passwd, services). Tests point both at a
+/// fixture tree in a temp directory; production uses <c>/proc</c> and <c>/etc</c>.
 /// </summary>
-public sealed record ProcRoot(string Path, string PasswdPath = "/etc/passwd")
+public sealed record ProcRoot(string Path, string EtcPath = "/etc")
 {
     public static ProcRoot Default { get; } = new("/proc");
 
-    public string Pid(int pid) => System.IO.Path.Combine(Path, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string PasswdPath => $"{EtcPath}/passwd";
+
+    public string ServicesPath => $"{EtcPath}/services";
+
+    /// <summary><c>/proc/stat</c> (boot time).</summary>
+    public string StatPath => $"{Path}/stat";
+
+    public string Pid(int pid) => $"{Path}/{pid.ToString(CultureInfo.InvariantCulture)}";
 
     public string PidFile(int pid, string relative) => $"{Pid(pid)}/{relative}";
 
+    /// <summary>A file of the reading process itself: <c>/proc/self/fd</c>, <c>/proc/self/status</c>.</summary>
+    public string SelfFile(string relative) => $"{Path}/self/{relative}";
+
     /// <summary>The socket table of the reader's own namespace, e.g. <c>/proc/net/tcp</c>.</summary>
     public string OwnNetFile(string table) => $"{Path}/net/{table}";
+
+    /// <summary>
+    /// True when <see cref="Path"/> is a mounted procfs (statfs magic), not a copy or a fixture: only then do kernel
+    /// interfaces such as sock_diag describe the same machine as the files.
+    /// </summary>
+    public unsafe bool IsRealProcfs()
+    {
+        byte* buffer = stackalloc byte[256];
+        return NativeMethods.StatFs(Path, buffer) == 0 && *(long*)buffer == NativeMethods.ProcSuperMagic;
+    }
 
     /// <summary>The pids present right now, ascending (the kernel lists thread-group leaders only).</summary>
     public List<int> ListPids()

@@ -58,7 +58,6 @@ public sealed class ProcessReader
         return boot.AddSeconds(seconds);
     }
 
-    /// <summary>Only the start time (for re-verifying a process's identity before a signal).</summary>
     /// <summary>The start time alone (no /etc/passwd needed): the cheap identity check.</summary>
     public static ulong? ReadStartTime(ProcRoot root, int pid)
     {
@@ -69,7 +68,7 @@ public sealed class ProcessReader
     /// <summary>The <c>btime</c> line of /proc/stat: boot time in seconds since the epoch.</summary>
     private static DateTimeOffset? ReadBootTime(ProcRoot root)
     {
-        string? text = ProcRoot.TryReadText($"{root.Path}/stat");
+        string? text = ProcRoot.TryReadText(root.StatPath);
         if (text is null)
         {
             return null;

@@ -11,12 +11,10 @@ public sealed class ServicesFile
 
     public static ServicesFile Empty { get; } = new(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase));
 
-    private static readonly Lazy<ServicesFile> System = new(() => Load("/etc/services"));
-
-    /// <summary>The machine's /etc/services, read once.</summary>
-    public static ServicesFile Default => System.Value;
-
     public bool IsAvailable => _ports.Count > 0;
+
+    /// <summary>The services file of <paramref name="root"/> (<c>/etc/services</c> on a real machine).</summary>
+    public static ServicesFile Load(ProcRoot root) => Load(root.ServicesPath);
 
     public static ServicesFile Load(string path) => Parse(ProcRoot.TryReadText(path) ?? string.Empty);
 

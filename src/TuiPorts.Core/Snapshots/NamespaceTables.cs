@@ -2,17 +2,20 @@ using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
 
-/// <summary>The socket tables of one network namespace.</summary>
-public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables, IReadOnlyList<string> Problems)
+/// <summary>A socket table file with lines that did not decode (skipped and counted, never thrown).</summary>
+public sealed record MalformedTable(string Path, int Lines);
+
+/// <summary>The socket tables of one network namespace, and which of its files had malformed lines.</summary>
+public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables, IReadOnlyList<MalformedTable> Malformed)
 {
     /// <summary>
-    /// Reads the tables of the tool's own namespace from <c>/proc/net</c> and, for every other namespace seen in the
-    /// holder walk, from <c>/proc/&lt;pid&gt;/net</c> of one of its processes (the next one if that one vanished).
+    /// The tables of the tool's own namespace from <paramref name="own"/> (sock_diag or /proc/net) and, for every
+    /// other namespace seen in the holder walk, from <c>/proc/&lt;pid&gt;/net</c> of one of its processes (the next one
+    /// if that one vanished or shows no tables).
     /// </summary>
-    public static List<NamespaceTables> ReadAll(ProcRoot root, ulong ownNetns, HolderMap holders, bool useSockDiag = false)
+    public static List<NamespaceTables> ReadAll(ProcRoot root, ISocketTableSource own, ulong ownNetns, HolderMap holders)
     {
-        var own = useSockDiag ? ReadWithSockDiag(ownNetns) : null;
-        var result = new List<NamespaceTables> { own ?? Read(ownNetns, root.OwnNetFile) };
+        var result = new List<NamespaceTables> { own.ReadOwn(ownNetns) };
         var others = holders.NetnsByPid
             .Where(pair => pair.Value != 0 && pair.Value != ownNetns)
             .GroupBy(pair => pair.Value, pair => pair.Key);
@@ -20,12 +23,7 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
         {
             foreach (int pid in group.Order())
             {
-                if (!Directory.Exists(root.PidFile(pid, "net")))
-                {
-                    continue;
-                }
-
-                var tables = Read(group.Key, table => root.PidFile(pid, $"net/{table}"));
+                var tables = ReadFiles(group.Key, table => root.PidFile(pid, $"net/{table}"));
                 if (tables.Tables.Count > 0)
                 {
                     result.Add(tables);
@@ -37,27 +35,11 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
         return result;
     }
 
-    /// <summary>The own namespace through NETLINK_SOCK_DIAG; null (use /proc/net) if any dump is refused.</summary>
-    private static NamespaceTables? ReadWithSockDiag(ulong netns)
+    /// <summary>Reads the four table files named by <paramref name="pathOf"/>; a missing file is skipped.</summary>
+    public static NamespaceTables ReadFiles(ulong netns, Func<string, string> pathOf)
     {
         var tables = new List<NetTable>();
-        foreach (var protocol in ProtocolExtensions.All)
-        {
-            if (Netlink.SockDiagReader.TryRead(protocol) is not { } table)
-            {
-                return null;
-            }
-
-            tables.Add(table);
-        }
-
-        return new NamespaceTables(netns, tables, []);
-    }
-
-    private static NamespaceTables Read(ulong netns, Func<string, string> pathOf)
-    {
-        var tables = new List<NetTable>();
-        var problems = new List<string>();
+        var malformed = new List<MalformedTable>();
         foreach (var protocol in ProtocolExtensions.All)
         {
             string path = pathOf(protocol.Name());
@@ -71,10 +53,10 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
             tables.Add(table);
             if (table.MalformedLines > 0)
             {
-                problems.Add($"{table.MalformedLines} malformed line(s) skipped in {path}");
+                malformed.Add(new MalformedTable(path, table.MalformedLines));
             }
         }
 
-        return new NamespaceTables(netns, tables, problems);
+        return new NamespaceTables(netns, tables, malformed);
     }
 }

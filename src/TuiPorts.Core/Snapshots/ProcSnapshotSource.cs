@@ -1,3 +1,4 @@
+using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
@@ -13,25 +14,22 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly ProcessReader _processes;
     private readonly HolderScanner _holders;
     private readonly Dictionary<(int Pid, ulong Start), ProcessInfo> _processFacts = [];
+    private readonly ISocketTableSource _ownTables;
     private readonly bool _isRoot;
 
-    public ProcSnapshotSource(ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null)
+    /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
+    public ProcSnapshotSource(
+        ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null, ISocketTableSource? ownTables = null)
     {
         _root = root;
         _time = time ?? TimeProvider.System;
         _processes = new ProcessReader(root);
         _holders = new HolderScanner(root, _time) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
-        _isRoot = isRoot ?? NativeMethods.GetEffectiveUserId() == 0;
-        UseSockDiag = root.Path == ProcRoot.Default.Path;
+        _isRoot = isRoot ?? Privileges.IsRoot;
+        _ownTables = ownTables ?? SocketTableSource.For(root);
     }
 
     public ProcRoot Root => _root;
-
-    /// <summary>
-    /// Read the own namespace's tables through NETLINK_SOCK_DIAG (faster) instead of /proc/net. Only meaningful for
-    /// the real /proc: a fixture tree is always read as files. /proc/net stays the fallback.
-    /// </summary>
-    public bool UseSockDiag { get; init; }
 
     /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
     public HolderScanner Holders => _holders;
@@ -46,17 +44,17 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         ulong ownNetns = NetnsReader.ReadOwn(_root);
-        var namespaces = NamespaceTables.ReadAll(_root, ownNetns, holders, UseSockDiag);
+        var namespaces = NamespaceTables.ReadAll(_root, _ownTables, ownNetns, holders);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
         var processCache = new Dictionary<int, ProcessInfo?>();
         var seen = new HashSet<SocketKey>();
         var sockets = new List<SocketEntry>();
         int malformed = 0;
-        var warnings = new List<string>();
+        var problems = new List<MalformedTable>();
         foreach (var ns in namespaces)
         {
-            warnings.AddRange(ns.Problems);
+            problems.AddRange(ns.Malformed);
             foreach (var table in ns.Tables)
             {
                 malformed += table.MalformedLines;
@@ -73,18 +71,10 @@ public sealed class ProcSnapshotSource : ISnapshotSource
 
         // No canonical sort: the kernel lists sockets in hash-table order, which stays put while nothing changes, so
         // "same content" comparisons still hold; views sort for display (sorting 50k entries here cost ~25 ms).
-        int hidden = sockets.Count(s => s.OwnersHidden);
-        if (hidden > 0)
-        {
-            warnings.Insert(0, _isRoot
-                ? $"owners of {hidden} sockets hidden: {holders.ProcessesDenied} processes refuse access to their fds even to root"
-                : $"owners of {hidden} sockets hidden: run as root to see them");
-        }
-
         var stats = new ScanStats(
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
-        return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<string>(warnings), stats);
+        return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
     }
 
     private SocketEntry Join(NetTableRow row, ulong netns, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)

@@ -12,21 +12,23 @@ public sealed record ScanStats(
     bool AsRoot = false);
 
 /// <summary>
-/// One immutable picture of every socket and its holders. Two snapshots with the same sockets and warnings are
+/// One immutable picture of every socket and its holders, with the facts of what could not be read (hidden holders
+/// are marked on their sockets; malformed table lines are counted per file); <see cref="Presentation.Wording"/> words
+/// them. Two snapshots with the same sockets and problems are
 /// <see cref="HasSameContentAs">the same content</see> even when taken at different times.
 /// </summary>
 public sealed record Snapshot(
     DateTimeOffset TakenAt,
     ulong OwnNetns,
     EquatableArray<SocketEntry> Sockets,
-    EquatableArray<string> Warnings,
+    EquatableArray<MalformedTable> Malformed,
     ScanStats Stats)
 {
     public static Snapshot Empty { get; } = new(
-        DateTimeOffset.UnixEpoch, 0, EquatableArray<SocketEntry>.Empty, EquatableArray<string>.Empty, new ScanStats(0, 0, 0, 0, 0, 0, 0));
+        DateTimeOffset.UnixEpoch, 0, EquatableArray<SocketEntry>.Empty, EquatableArray<MalformedTable>.Empty, new ScanStats(0, 0, 0, 0, 0, 0, 0));
 
     public int HiddenOwnerSockets => Sockets.Count(s => s.OwnersHidden);
 
     public bool HasSameContentAs(Snapshot other) =>
-        OwnNetns == other.OwnNetns && Sockets.Equals(other.Sockets) && Warnings.Equals(other.Warnings);
+        OwnNetns == other.OwnNetns && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);
 }

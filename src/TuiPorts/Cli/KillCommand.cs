@@ -36,7 +36,8 @@ public sealed class KillCommand
 
     private int Run(ParseResult result, QueryOptions query, TextReader input, TextWriter output, TextWriter error)
     {
-        var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Default);
+        var root = query.ProcRootOf(result);
+        var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
         if (!parsed.IsValid)
         {
             return CommandLineInterface.UsageError(error, parsed.Error!);
@@ -52,7 +53,6 @@ public sealed class KillCommand
             return CommandLineInterface.UsageError(error, $"--timeout: '{result.GetValue(_timeout)}' is not a number of seconds between 0 and 3600");
         }
 
-        var root = query.ProcRootOf(result);
         var request = new KillRequest(signal, !result.GetValue(_noEscalate), timeout);
         var snapshot = new ProcSnapshotSource(root).Take();
         var sockets = snapshot.Sockets.Where(s => SocketQuery.IsKillCandidate(s, parsed.Filter!)).ToList();
@@ -62,7 +62,7 @@ public sealed class KillCommand
             return ExitCodes.Failure;
         }
 
-        var planner = new KillPlanner(new PidfdSignalSender(root), KillPolicy.ForThisProcess(), root);
+        var planner = new KillPlanner(new PidfdSignalSender(root), KillPolicy.ForThisProcess(root), root);
         var (targets, refused) = PinTargets(sockets, planner, result.GetValue(_allHolders), output);
         try
         {

@@ -1,5 +1,6 @@
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Output;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 
@@ -32,7 +33,7 @@ public static class OnceCommand
         else
         {
             SnapshotTableWriter.Write(output, snapshot, sockets);
-            foreach (string warning in snapshot.Warnings)
+            foreach (string warning in Wording.Warnings(snapshot))
             {
                 error.WriteLine($"tuiports: warning: {warning}");
             }

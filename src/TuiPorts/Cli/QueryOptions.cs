@@ -53,7 +53,7 @@ public sealed class QueryOptions
         string? portText = result.GetValue(Port);
         if (portText is not null)
         {
-            var parsed = PortFilterParser.Parse(portText, ServicesFile.Default);
+            var parsed = PortFilterParser.Parse(portText, ServicesFile.Load(ProcRootOf(result)));
             if (!parsed.IsValid)
             {
                 return (null, parsed.Error);

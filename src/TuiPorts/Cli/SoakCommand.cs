@@ -91,16 +91,19 @@ public sealed class SoakCommand
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
+    /// <summary>This process's own fds and memory: always the kernel's procfs, whatever --proc-root says.</summary>
+    private static readonly ProcRoot Self = ProcRoot.Default;
+
     private static int OwnFdCount()
     {
         var fds = new List<int>();
-        _ = FdTableReader.ListNumbers("/proc/self/fd", fds);
+        _ = FdTableReader.ListNumbers(Self.SelfFile("fd"), fds);
         return fds.Count - 1; // the directory handle used to list them
     }
 
     private static string PeakRssMiB()
     {
-        string status = ProcRoot.TryReadText("/proc/self/status") ?? string.Empty;
+        string status = ProcRoot.TryReadText(Self.SelfFile("status")) ?? string.Empty;
         string? line = status.Split('\n').FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? "?" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
     }

@@ -29,14 +29,14 @@ public sealed class DetailPane : ListView
         return base.OnKeyDown(key);
     }
 
-    /// <summary>Replaces the lines, keeping the scroll position when it still makes sense (live refresh).</summary>
-    public void Show(IReadOnlyList<string> lines)
+    /// <summary>
+    /// Replaces the lines. A live refresh of the same socket keeps the scroll position when it still makes sense; a
+    /// new highlight starts at the top (an old offset could leave the pane blank).
+    /// </summary>
+    public void Show(IReadOnlyList<string> lines, bool keepScroll)
     {
         int top = Viewport.Y;
         SetSource(new ObservableCollection<string>(lines));
-        if (top > 0 && top < lines.Count)
-        {
-            Viewport = Viewport with { Y = top };
-        }
+        Viewport = Viewport with { Y = keepScroll && top > 0 && top < lines.Count ? top : 0 };
     }
 }

@@ -1,21 +1,24 @@
+using Terminal.Gui.Input;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
 /// <summary>
-/// Test hook for the end-to-end reliability tests: <c>TUIPORTS_TEST_FAULTS=refresh,key</c> makes every third scan
-/// throw and the <c>!</c> key throw inside its handler, so a real terminal run can prove both are survived.
-/// Unset (always, outside tests), it changes nothing.
+/// Faults for the end-to-end reliability tests, injected through the launcher's seams (the snapshot source and the key
+/// table), never inside production handlers: <c>TUIPORTS_TEST_FAULTS=refresh,key</c> makes every third scan throw and
+/// binds <c>!</c> to a key that throws in its handler. Unset (always, outside tests), nothing changes.
 /// </summary>
-public static class FaultInjection
+public sealed class FaultInjection(string faults)
 {
-    private static readonly string Faults = Environment.GetEnvironmentVariable("TUIPORTS_TEST_FAULTS") ?? string.Empty;
+    public static FaultInjection FromEnvironment() => new(Environment.GetEnvironmentVariable("TUIPORTS_TEST_FAULTS") ?? string.Empty);
 
-    public static bool InRefresh => Faults.Contains("refresh", StringComparison.Ordinal);
+    public ISnapshotSource Wrap(ISnapshotSource source) =>
+        faults.Contains("refresh", StringComparison.Ordinal) ? new FaultySource(source) : source;
 
-    public static bool InKeyHandler => Faults.Contains("key", StringComparison.Ordinal);
-
-    public static ISnapshotSource Wrap(ISnapshotSource source) => InRefresh ? new FaultySource(source) : source;
+    public KeyTable Wrap(KeyTable keys) => faults.Contains("key", StringComparison.Ordinal)
+        ? keys.With(new KeyBinding(UiCommand.None, "!", "injected fault (tests only)", [new Key('!')],
+            Handler: () => throw new InvalidOperationException("injected fault in a key handler")))
+        : keys;
 
     private sealed class FaultySource(ISnapshotSource inner) : ISnapshotSource
     {

@@ -9,9 +9,9 @@ namespace TuiPorts.Ui;
 /// pinned processes and report each outcome in the status line. A refresh behind the dialog changes nothing: the
 /// plan was fixed when the key was pressed.
 /// </summary>
-public sealed class KillController
+public sealed class KillController : IDisposable
 {
-    private readonly MainWindow _window;
+    private readonly IKillView _window;
     private readonly IKillPrompt _prompt;
     private readonly KillPlanner _planner;
     private readonly KillExecutor _executor;
@@ -20,7 +20,7 @@ public sealed class KillController
     private readonly bool _readOnly;
 
     public KillController(
-        MainWindow window, IKillPrompt prompt, KillPlanner planner, KillExecutor executor,
+        IKillView window, IKillPrompt prompt, KillPlanner planner, KillExecutor executor,
         Action<Action> onUiThread, Action refreshNow, bool readOnly)
     {
         _window = window;
@@ -32,6 +32,12 @@ public sealed class KillController
         _readOnly = readOnly;
         window.KillRequested += Kill;
         window.SignalMenuRequested += ChooseSignalAndKill;
+    }
+
+    public void Dispose()
+    {
+        _window.KillRequested -= Kill;
+        _window.SignalMenuRequested -= ChooseSignalAndKill;
     }
 
     /// <summary>The signal K sends; F9 changes it and it is remembered, like htop.</summary>
@@ -99,17 +105,15 @@ public sealed class KillController
 
     private bool RefuseEarly(SocketRow row)
     {
-        string? reason =
-            _readOnly ? "killing is disabled (--read-only)"
-            : row.Mark == RowMark.Gone ? "that socket is gone: nothing to kill"
-            : row.Socket.OwnersHidden ? "owner hidden — run with sudo to see and kill it"
-            : row.Socket.Owners.Count == 0 ? "no process holds this socket (kernel-owned): nothing to kill"
-            : null;
-        if (reason is not null)
+        var refusal =
+            _readOnly ? KillRefusal.ReadOnly
+            : row.Mark == RowMark.Gone ? KillRefusal.SocketGone
+            : KillPolicy.Check(row.Socket);
+        if (refusal != KillRefusal.None)
         {
-            _window.ShowNotice(reason);
+            _window.ShowNotice(Wording.Refusal(refusal));
         }
 
-        return reason is not null;
+        return refusal != KillRefusal.None;
     }
 }

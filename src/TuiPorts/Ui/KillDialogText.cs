@@ -1,5 +1,5 @@
-using System.Globalization;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Ui;
 
@@ -18,7 +18,7 @@ public static class KillDialogText
         var lines = new List<string>
         {
             $"  user     {p.User} ({p.Uid})",
-            $"  started  {p.StartedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?"}",
+            $"  started  {Formats.StartTime(p.StartedAt)}",
             $"  command  {Shorten(p.DisplayCommand, 60)}",
             $"  socket   {plan.SocketLabel}",
         };

@@ -1,9 +1,10 @@
 using Terminal.Gui.Input;
+using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Ui;
 
-/// <summary>The window's keys (see <see cref="KeyHelp"/>): the table's htop-style keys and the filter field's few.</summary>
+/// <summary>The window's keys: the filter field's few, and on the table whatever <see cref="KeyTable"/> says.</summary>
 public sealed partial class MainWindow
 {
     private void OnKeyDown(object? sender, Key key)
@@ -11,13 +12,6 @@ public sealed partial class MainWindow
         if (_app.TopRunnableView != this || key.Handled)
         {
             return; // a dialog is open: its keys are its own
-        }
-
-        if (key == Key.Z.WithCtrl && SuspendRequested is not null)
-        {
-            key.Handled = true;
-            Guard(() => SuspendRequested());
-            return;
         }
 
         Guard(() => key.Handled = _filter.HasFocus ? HandleFilterKey(key) : HandleTableKey(key));
@@ -31,91 +25,112 @@ public sealed partial class MainWindow
             return true;
         }
 
+        if (key == Key.Z.WithCtrl || key == Key.C.WithCtrl)
+        {
+            return HandleTableKey(key); // suspend and quit work everywhere
+        }
+
         return false; // everything else is text: k, K and q typed here never kill or quit
     }
 
     private bool HandleTableKey(Key key)
     {
-        if (key == Key.F10 || key == Key.C.WithCtrl)
+        if (_context.Keys.Find(key) is { } binding)
         {
-            _app.RequestStop();
+            Run(binding);
             return true;
         }
 
-        if (key == Key.F1)
+        if (!key.IsCtrl && !key.IsAlt && key.AsRune.IsBmp && KeyTable.IsFilterChar((char)key.AsRune.Value))
         {
-            ShowHelp();
+            _filter.Text = (_filter.Text ?? string.Empty) + (char)key.AsRune.Value;
             return true;
         }
 
-        if (key == Key.F6)
+        return false;
+    }
+
+    private void Run(KeyBinding binding)
+    {
+        if (binding.Handler is { } handler)
         {
-            ChangeSort(_state.Sort.Next(1));
-            return true;
+            handler();
+            return;
         }
 
-        if (key == Key.F9)
+        if (!binding.InReadOnly && _screen.Options.ReadOnly)
         {
-            RequestKill(SignalMenuRequested);
-            return true;
+            ShowNotice(Wording.Refusal(KillRefusal.ReadOnly));
+            return;
         }
 
-        if (key == Key.Backspace)
+        switch (binding.Command)
         {
-            string text = _filter.Text ?? string.Empty;
-            _filter.Text = text.Length > 0 ? text[..^1] : text;
-            return true;
-        }
-
-        if (key == Key.Esc)
-        {
-            _filter.Text = string.Empty; // and never quit: Esc is Terminal.Gui's default quit key
-            return true;
-        }
-
-        if (key.IsCtrl || key.IsAlt || !key.AsRune.IsBmp || key.AsRune.Value == 0)
-        {
-            return false;
-        }
-
-        char c = (char)key.AsRune.Value;
-        switch (c)
-        {
-            case >= '0' and <= '9' or ',' or '-':
-                _filter.Text = (_filter.Text ?? string.Empty) + c;
-                return true;
-            case '/':
+            case UiCommand.DeleteFilterChar:
+                string text = _filter.Text ?? string.Empty;
+                _filter.Text = text.Length > 0 ? text[..^1] : text;
+                break;
+            case UiCommand.ClearFilter:
+                _filter.Text = string.Empty; // and never quit: Esc is Terminal.Gui's default quit key
+                break;
+            case UiCommand.FocusFilter:
                 _filter.SetFocus();
-                return true;
-            case 'K':
+                break;
+            case UiCommand.Kill:
                 RequestKill(KillRequested);
-                return true;
-            case 'q':
+                break;
+            case UiCommand.SignalMenu:
+                RequestKill(SignalMenuRequested);
+                break;
+            case UiCommand.SortNext:
+                ChangeSort(State.Sort.Next(1));
+                break;
+            case UiCommand.SortPrevious:
+                ChangeSort(State.Sort.Next(-1));
+                break;
+            case UiCommand.InvertSort:
+                ChangeSort(State.Sort.Inverted());
+                break;
+            case UiCommand.ListeningOnly:
+                _screen.ToggleListeningOnly();
+                Render();
+                break;
+            case UiCommand.Pause:
+                PauseToggled?.Invoke(_screen.TogglePause());
+                Render();
+                break;
+            case UiCommand.Help:
+                Terminal.Gui.Views.MessageBox.Query(_app, "tuiports keys", _context.Keys.HelpText(), wrapMessage: false, "Close");
+                break;
+            case UiCommand.Quit:
                 _app.RequestStop();
-                return true;
-            case ' ':
-                TogglePause();
-                return true;
-            case 'l':
-                _baseQuery = _baseQuery with { ListeningOnly = !_baseQuery.ListeningOnly };
-                ApplyQuery();
-                return true;
-            case '>':
-                ChangeSort(_state.Sort.Next(1));
-                return true;
-            case '<':
-                ChangeSort(_state.Sort.Next(-1));
-                return true;
-            case 'I':
-                ChangeSort(_state.Sort.Inverted());
-                return true;
-            case '?':
-                ShowHelp();
-                return true;
-            case '!' when FaultInjection.InKeyHandler:
-                throw new InvalidOperationException("injected fault in a key handler");
-            default:
-                return false;
+                break;
+            case UiCommand.Suspend:
+                SuspendRequested?.Invoke();
+                break;
         }
+    }
+
+    private void ChangeSort(SortOrder sort)
+    {
+        _screen.SetSort(sort);
+        Render();
+    }
+
+    private void RequestKill(Action<SocketRow>? handler)
+    {
+        if (State.SelectedRow is not { } row)
+        {
+            ShowNotice("nothing to kill: no socket is highlighted");
+            return;
+        }
+
+        if (handler is null)
+        {
+            ShowNotice("killing is not available here");
+            return;
+        }
+
+        handler(row);
     }
 }

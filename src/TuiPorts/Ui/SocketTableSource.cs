@@ -29,6 +29,4 @@ public sealed class SocketTableSource : ITableSource
     public int Columns => 1;
 
     public int Rows => _rows.Count;
-
-    public SocketRow RowAt(int row) => _rows[row];
 }

@@ -1,19 +1,20 @@
-using TuiPorts.Cli;
+using System.Reactive.Concurrency;
 using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Live;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Ui;
 
-/// <summary>What the views need to know about their surroundings, passed in once (tests build their own).</summary>
+/// <summary>What the views need to know about their surroundings, passed in once by the launcher (tests build their own).</summary>
 public sealed record UiContext(
-    ProcRoot Root,
-    UiSettings Settings,
+    ScreenOptions Options,
+    Cli.ColorMode Colors,
     SocketQuery InitialQuery,
     ServicesFile Services,
     TimeProvider Time,
-    bool AsRoot)
+    KeyTable Keys,
+    FdTableLoader FdTables)
 {
-    public static UiContext ForTests(ProcRoot root, TimeProvider? time = null) => new(
-        root, new UiSettings(TimeSpan.FromSeconds(1), ColorMode.None, ReadOnly: false), SocketQuery.All,
-        ServicesFile.Parse("ssh 22/tcp\nhttp 80/tcp\n"), time ?? TimeProvider.System, AsRoot: true);
+    public ScreenState NewScreenState() => new(InitialQuery, Services, Time, Options);
 }

@@ -1,3 +1,4 @@
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
@@ -77,7 +78,7 @@ public sealed class ProcFuzzTests
             malformedSeen += snapshot!.Stats.MalformedLines;
             if (snapshot.Stats.MalformedLines > 0)
             {
-                Assert.Contains(snapshot.Warnings, w => w.Contains("malformed", StringComparison.Ordinal));
+                Assert.Contains(Wording.Warnings(snapshot), w => w.Contains("malformed", StringComparison.Ordinal));
             }
 
             File.WriteAllText(path, originals[file]);

@@ -1,3 +1,4 @@
+using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Snapshots;
 
@@ -29,7 +30,7 @@ public sealed class KillPolicyTests
     [Fact]
     public void Knows_its_own_pid_and_parent()
     {
-        var policy = KillPolicy.ForThisProcess();
+        var policy = KillPolicy.ForThisProcess(ProcRoot.Default);
         Assert.Equal(Environment.ProcessId, policy.OwnPid);
         Assert.True(policy.ParentPid > 0);
     }

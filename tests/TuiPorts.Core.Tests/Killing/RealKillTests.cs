@@ -78,7 +78,7 @@ public sealed class RealKillTests
     public void Killing_one_holder_of_a_shared_listener_leaves_the_port_open_and_all_holders_closes_it()
     {
         using var listener = new ForkedListener();
-        var planner = new KillPlanner(_sender, KillPolicy.ForThisProcess(), Proc);
+        var planner = new KillPlanner(_sender, KillPolicy.ForThisProcess(Proc), Proc);
         SocketEntry Listening() => new ProcSnapshotSource(Proc).Take().Sockets.Single(s => s.LocalPort == listener.Port && s.State == "LISTEN");
 
         using (var plan = planner.Pin(Listening()))

@@ -1,3 +1,4 @@
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
@@ -53,7 +54,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         Assert.Equal([100], Assert.Single(snapshot.Sockets).Owners.Select(o => o.Pid));
         Assert.Equal(1, snapshot.Stats.ProcessesVanished);
-        Assert.Empty(snapshot.Warnings);
+        Assert.Empty(Wording.Warnings(snapshot));
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         Assert.Equal([Protocol.Tcp, Protocol.Udp, Protocol.Udp6], snapshot.Sockets.Select(s => s.Protocol));
         Assert.Equal("UNCONN", snapshot.Sockets[2].State);
-        Assert.Empty(snapshot.Warnings);
+        Assert.Empty(Wording.Warnings(snapshot));
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         Assert.Single(snapshot.Sockets);
         Assert.Equal(2, snapshot.Stats.MalformedLines);
-        Assert.Contains(snapshot.Warnings, w => w.Contains("2 malformed line(s) skipped", StringComparison.Ordinal));
+        Assert.Contains(Wording.Warnings(snapshot), w => w.Contains("2 malformed lines skipped in ", StringComparison.Ordinal));
     }
 
     [Fact]

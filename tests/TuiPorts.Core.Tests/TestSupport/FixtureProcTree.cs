@@ -20,6 +20,7 @@ public sealed class FixtureProcTree : IDisposable
         File.WriteAllText(Path.Combine(Root, "stat"), "cpu  1 2 3 4\nbtime 1700000000\n");
         PasswdPath = Path.Combine(Root, "passwd");
         File.WriteAllText(PasswdPath, "root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33::/var/www:/usr/sbin/nologin\n");
+        File.WriteAllText(Path.Combine(Root, "services"), "ssh 22/tcp\nhttp 80/tcp\n");
         AddProcess(SelfPid, "tuiports", "tuiports", netns: ownNetns);
         File.CreateSymbolicLink(Path.Combine(Root, "self"), SelfPid.ToString(CultureInfo.InvariantCulture));
     }
@@ -28,7 +29,8 @@ public sealed class FixtureProcTree : IDisposable
 
     public string PasswdPath { get; }
 
-    public Core.ProcFs.ProcRoot ProcRoot => new(Root, PasswdPath);
+    /// <summary>The fixture as a proc root; its /etc files (passwd, services) live in the same directory.</summary>
+    public Core.ProcFs.ProcRoot ProcRoot => new(Root, EtcPath: Root);
 
     /// <summary>Writes a socket table of the own namespace (<c>net/tcp</c>) or of a pid (<c>&lt;pid&gt;/net/tcp</c>).</summary>
     public void WriteTable(string table, IEnumerable<string> rows, int? pid = null)

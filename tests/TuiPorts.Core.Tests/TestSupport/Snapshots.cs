@@ -15,6 +15,6 @@ public static class Snapshots
     public static Snapshot Of(params SocketEntry[] sockets) => Of(DateTimeOffset.UnixEpoch, sockets);
 
     public static Snapshot Of(DateTimeOffset takenAt, params SocketEntry[] sockets) => new(
-        takenAt, FixtureProcTree.HostNetns, new EquatableArray<SocketEntry>(sockets), EquatableArray<string>.Empty,
+        takenAt, FixtureProcTree.HostNetns, new EquatableArray<SocketEntry>(sockets), EquatableArray<MalformedTable>.Empty,
         new ScanStats(1, 1, 1, 0, 0, 1, 0));
 }

@@ -112,7 +112,7 @@ public sealed class OnceCommandTests : IDisposable
         Assert.Equal(443, hidden.GetProperty("localPort").GetInt32());
         Assert.Equal(0, hidden.GetProperty("owners").GetArrayLength());
         Assert.Equal(
-            "owners of 1 sockets hidden: run as root to see them",
+            "owners of 1 socket hidden — run with sudo to see them",
             Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray()).GetString());
         Assert.Equal(4, sockets.Count);
     }

@@ -28,7 +28,7 @@ public sealed class KillControllerTests : IDisposable
         _proc.AddProcess(200, "web", "./web", startTicks: 2000).AddSocketFd(200, 3, 501);
         _proc.AddProcess(201, "web", "./web", startTicks: 2001).AddSocketFd(201, 3, 501);
         _source = new ProcSnapshotSource(_proc.ProcRoot);
-        _ui = new HeadlessUi(UiContext.ForTests(_proc.ProcRoot));
+        _ui = new HeadlessUi(TestContexts.For(_proc.ProcRoot));
         _ui.Show(_source.Take());
         _handle100.Pid.Returns(100);
         _handle100.Send(Arg.Any<int>()).Returns(SignalError.None);

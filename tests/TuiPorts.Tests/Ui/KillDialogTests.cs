@@ -22,7 +22,7 @@ public sealed class KillDialogTests : IDisposable
         _proc.WriteTable("tcp", [Row(0, "0100007F:2328", "00000000:0000", "0A", 500)]);
         _proc.AddProcess(100, "api", "./api").AddSocketFd(100, 3, 500);
         _proc.AddProcess(101, "api", "./api").AddSocketFd(101, 3, 500);
-        _ui = new HeadlessUi(UiContext.ForTests(_proc.ProcRoot));
+        _ui = new HeadlessUi(TestContexts.For(_proc.ProcRoot));
         var sender = Substitute.For<ISignalSender>();
         sender.Open(Arg.Any<int>(), Arg.Any<ulong>(), out _).Returns(_ => Substitute.For<IProcessHandle>());
         var socket = Assert.Single(new ProcSnapshotSource(_proc.ProcRoot).Take().Sockets);

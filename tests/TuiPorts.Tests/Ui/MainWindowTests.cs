@@ -30,7 +30,7 @@ public sealed class MainWindowTests : IDisposable
         _proc.AddProcess(200, "sshd", "sshd: /usr/sbin/sshd -D").AddSocketFd(200, 3, 501);
         _proc.AddProcess(300, "proxy", "proxy").AddSocketFd(300, 4, 502);
         _source = new ProcSnapshotSource(_proc.ProcRoot);
-        _ui = new HeadlessUi(UiContext.ForTests(_proc.ProcRoot));
+        _ui = new HeadlessUi(TestContexts.For(_proc.ProcRoot));
         _ui.Show(_source.Take());
     }
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 
-namespace TuiPorts.Ui;
+namespace TuiPorts.Core.Presentation;
 
 /// <summary>
 /// Lays the table's columns out for a screen width: at 80 columns the inode and user columns go first (the detail pane
@@ -96,7 +95,7 @@ public sealed class RowLayout
     {
         if (socket.OwnersHidden)
         {
-            return "hidden";
+            return Wording.HiddenCell;
         }
 
         if (socket.Owners.Count == 0)

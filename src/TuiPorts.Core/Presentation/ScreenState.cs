@@ -1,0 +1,134 @@
+using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Live;
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Presentation;
+
+/// <summary>How the screen is set up: refresh interval, read-only mode, and whether we run as root.</summary>
+public sealed record ScreenOptions(TimeSpan Interval, bool ReadOnly, bool AsRoot);
+
+/// <summary>What the detail pane shows: which socket (and its mark) in which snapshot. A new basis means a new pane.</summary>
+public readonly record struct DetailBasis(SocketKey? Key, RowMark? Mark, Snapshot Snapshot);
+
+/// <summary>
+/// Everything the main screen shows, free of any UI type: the socket list, the filter as typed and as applied, the
+/// listening-only toggle, pause, the latest refresh error, an expiring notice, and the text of the summary and
+/// message lines. The window only draws it and forwards keys; tests drive it directly.
+/// </summary>
+public sealed class ScreenState
+{
+    /// <summary>How long a notice (a kill result) stays before the message line returns to warnings.</summary>
+    public static readonly TimeSpan NoticeLifetime = TimeSpan.FromSeconds(15);
+
+    private readonly ServicesFile _services;
+    private readonly TimeProvider _time;
+    private readonly ScreenOptions _options;
+    private SocketQuery _baseQuery;
+    private FilterText _filter = FilterText.None;
+    private string? _notice;
+    private DateTimeOffset _noticeUntil;
+
+    public ScreenState(SocketQuery initialQuery, ServicesFile services, TimeProvider time, ScreenOptions options)
+    {
+        _services = services;
+        _time = time;
+        _options = options;
+        _baseQuery = initialQuery with { Ports = null, Text = null };
+        List = new SocketListState(TimeSpan.FromSeconds(Math.Max(2, options.Interval.TotalSeconds * 2)));
+        InitialFilterText = initialQuery.Ports?.Text ?? string.Empty;
+    }
+
+    public SocketListState List { get; }
+
+    public ScreenOptions Options => _options;
+
+    /// <summary>What <c>--port</c> put in the filter field at start.</summary>
+    public string InitialFilterText { get; }
+
+    /// <summary>Why the text in the filter field is not applied (null when it is valid).</summary>
+    public string? FilterError { get; private set; }
+
+    public bool ListeningOnly => _baseQuery.ListeningOnly;
+
+    public bool Paused { get; private set; }
+
+    public string? RefreshError { get; private set; }
+
+    /// <summary>The notice, while it has not expired.</summary>
+    public string? Notice => _notice is not null && _time.GetUtcNow() < _noticeUntil ? _notice : null;
+
+    public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly);
+
+    public string MessageLine => StatusLines.Message(RefreshError, Notice, List.Snapshot);
+
+    /// <summary>True when the message line reports a problem (drawn in the error colour).</summary>
+    public bool MessageIsError => RefreshError is not null || List.Snapshot.HiddenOwnerSockets > 0;
+
+    public DetailBasis Detail => new(List.SelectedRow?.Key, List.SelectedRow?.Mark, List.Snapshot);
+
+    /// <summary>
+    /// The filter field's text changed. Valid text is applied; invalid text is flagged and the last valid filter stays
+    /// applied, so the table never empties by surprise.
+    /// </summary>
+    public void SetFilterText(string? text)
+    {
+        var parsed = FilterText.Parse(text, _services);
+        FilterError = parsed.Error;
+        if (parsed.IsValid)
+        {
+            _filter = parsed;
+        }
+
+        ApplyQuery();
+    }
+
+    public void ToggleListeningOnly()
+    {
+        _baseQuery = _baseQuery with { ListeningOnly = !_baseQuery.ListeningOnly };
+        ApplyQuery();
+    }
+
+    /// <summary>Flips pause and returns the new state.</summary>
+    public bool TogglePause() => Paused = !Paused;
+
+    public void SetSort(SortOrder sort) => List.SetSort(sort);
+
+    /// <summary>A new snapshot, or a failed scan (the last good snapshot stays on screen).</summary>
+    public void Apply(RefreshResult result)
+    {
+        if (result.Snapshot is { } snapshot)
+        {
+            RefreshError = null;
+            List.ApplySnapshot(snapshot, _time.GetUtcNow());
+        }
+        else
+        {
+            RefreshError = result.Error;
+        }
+    }
+
+    public void ShowNotice(string notice)
+    {
+        _notice = notice;
+        _noticeUntil = _time.GetUtcNow() + NoticeLifetime;
+    }
+
+    /// <summary>Expires highlights and the notice. True when something visible changed.</summary>
+    public bool Tick()
+    {
+        bool noticeExpired = _notice is not null && Notice is null;
+        if (noticeExpired)
+        {
+            _notice = null;
+        }
+
+        return List.Expire(_time.GetUtcNow()) | noticeExpired;
+    }
+
+    private void ApplyQuery()
+    {
+        _notice = null; // a new view: old kill results and hints no longer apply
+        List.SetQuery(_filter.ApplyTo(_baseQuery));
+    }
+}

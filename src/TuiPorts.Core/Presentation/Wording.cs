@@ -1,0 +1,72 @@
+using System.Globalization;
+using TuiPorts.Core.Killing;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Presentation;
+
+/// <summary>
+/// The one home of the sentences a person reads about hidden holders, malformed tables and refused kills. The engine
+/// and the kill policy report facts (counts, <see cref="KillRefusal"/>); every view - the UI, <c>--once</c>, JSON
+/// warnings, <c>tuiports kill</c> - words them here, so one fact reads the same everywhere.
+/// </summary>
+public static class Wording
+{
+    /// <summary>The short marker used where a holder would be shown (the <c>--once</c> table, the detail pane).</summary>
+    public static string HiddenHolder(bool asRoot) => asRoot ? "owner hidden (access refused)" : "owner hidden — run with sudo";
+
+    /// <summary>The table cell for a hidden holder (narrow column).</summary>
+    public const string HiddenCell = "hidden";
+
+    /// <summary>The one-line summary of a scan's hidden holders: the UI's message line and the first warning.</summary>
+    public static string HiddenSummary(int sockets, int processesDenied, bool asRoot) => asRoot
+        ? $"owners of {Count(sockets, "socket")} hidden: {Count(processesDenied, "process", "processes")} "
+          + $"{(processesDenied == 1 ? "refuses" : "refuse")} access to {(processesDenied == 1 ? "its" : "their")} fds even to root"
+        : $"owners of {Count(sockets, "socket")} hidden — run with sudo to see them";
+
+    /// <summary>The detail pane's explanation under a socket whose holders are hidden.</summary>
+    public static string HiddenDetail(bool asRoot) => asRoot
+        ? "owner hidden (access refused): a process refused to show its fds even to root"
+        : "owner hidden — run with sudo to see which process holds this socket";
+
+    /// <summary>Under a holder whose fd table we may not read.</summary>
+    public const string FdsDenied = "permission denied: run as root to see its fds";
+
+    public static string Malformed(MalformedTable table) => $"{Count(table.Lines, "malformed line")} skipped in {table.Path}";
+
+    /// <summary>Every warning of a snapshot, most important first (hidden holders, then malformed tables).</summary>
+    public static IReadOnlyList<string> Warnings(Snapshot snapshot)
+    {
+        var warnings = new List<string>();
+        int hidden = snapshot.HiddenOwnerSockets;
+        if (hidden > 0)
+        {
+            warnings.Add(HiddenSummary(hidden, snapshot.Stats.ProcessesDenied, snapshot.Stats.AsRoot));
+        }
+
+        warnings.AddRange(snapshot.Malformed.Select(Malformed));
+        return warnings;
+    }
+
+    /// <summary>Why a kill does not go ahead, for the status line, the dialog and <c>tuiports kill</c>.</summary>
+    public static string Refusal(KillRefusal refusal, ProcessInfo? process = null, int holders = 0)
+    {
+        string who = process is null ? "the process" : $"pid {process.Pid} ({process.Name})";
+        return refusal switch
+        {
+            KillRefusal.HoldersHidden => "owner hidden — run with sudo to see and kill it",
+            KillRefusal.NoHolder => "no process holds this socket (kernel-owned): nothing to kill",
+            KillRefusal.SocketGone => "that socket is gone: nothing to kill",
+            KillRefusal.ReadOnly => "killing is disabled (--read-only)",
+            KillRefusal.InitProcess => "refused: pid 1 is the init process (signalling it can restart or shut down the whole system)",
+            KillRefusal.KernelThread => $"refused: {who} is a kernel thread, which ignores signals",
+            KillRefusal.Tuiports => $"refused: pid {process?.Pid} is tuiports itself (press q to quit)",
+            KillRefusal.ParentOfTuiports => $"refused: {who} is the shell that started tuiports",
+            KillRefusal.SharedSocket => $"{Count(holders, "process", "processes")} hold this socket; the port stays open unless all of them exit",
+            _ => string.Empty,
+        };
+    }
+
+    /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>
+    public static string Count(int n, string singular, string? plural = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? singular : plural ?? singular + "s")}");
+}

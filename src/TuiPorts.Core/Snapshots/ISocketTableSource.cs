@@ -1,0 +1,46 @@
+using TuiPorts.Core.Netlink;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Snapshots;
+
+/// <summary>
+/// Where the socket tables of tuiports' own network namespace come from: NETLINK_SOCK_DIAG on a real procfs, the
+/// /proc/net files everywhere else (a copy, a fixture) and as the fallback. Other namespaces are always read as files.
+/// </summary>
+public interface ISocketTableSource
+{
+    NamespaceTables ReadOwn(ulong netns);
+}
+
+public static class SocketTableSource
+{
+    /// <summary>sock_diag (falling back to files) when <paramref name="root"/> is the kernel's procfs, else its files.</summary>
+    public static ISocketTableSource For(ProcRoot root) =>
+        root.IsRealProcfs() ? new SockDiagTableSource(new ProcNetTableSource(root)) : new ProcNetTableSource(root);
+}
+
+/// <summary>The own namespace's tables as files: <c>&lt;root&gt;/net/{tcp,tcp6,udp,udp6}</c>.</summary>
+public sealed class ProcNetTableSource(ProcRoot root) : ISocketTableSource
+{
+    public NamespaceTables ReadOwn(ulong netns) => NamespaceTables.ReadFiles(netns, root.OwnNetFile);
+}
+
+/// <summary>The own namespace's tables through sock_diag; if the kernel refuses any dump, all four come from files.</summary>
+public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTableSource
+{
+    public NamespaceTables ReadOwn(ulong netns)
+    {
+        var tables = new List<ProcFs.NetTable>();
+        foreach (var protocol in ProtocolExtensions.All)
+        {
+            if (SockDiagReader.TryRead(protocol) is not { } table)
+            {
+                return fallback.ReadOwn(netns);
+            }
+
+            tables.Add(table);
+        }
+
+        return new NamespaceTables(netns, tables, []);
+    }
+}

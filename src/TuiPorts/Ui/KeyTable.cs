@@ -1,0 +1,92 @@
+using Terminal.Gui.Input;
+
+namespace TuiPorts.Ui;
+
+/// <summary>What a key does in the main window.</summary>
+public enum UiCommand
+{
+    /// <summary>Documentation only: keys a view handles itself (moving, the filter field, the kill dialog).</summary>
+    None,
+    EditFilter,
+    DeleteFilterChar,
+    ClearFilter,
+    FocusFilter,
+    Kill,
+    SignalMenu,
+    SortNext,
+    SortPrevious,
+    InvertSort,
+    ListeningOnly,
+    Pause,
+    Help,
+    Quit,
+    Suspend,
+}
+
+/// <summary>
+/// One row of the key table: the keys as a person reads them, what they do, the keys that trigger it, and its label in
+/// the status bar (null: not shown there). <see cref="Handler"/>, when set, replaces the command (a seam for tests).
+/// </summary>
+public sealed record KeyBinding(
+    UiCommand Command,
+    string Keys,
+    string Help,
+    IReadOnlyList<Key> Bindings,
+    string? BarLabel = null,
+    bool InReadOnly = true,
+    Action? Handler = null)
+{
+    public bool Matches(Key key) => Bindings.Any(b => b == key);
+}
+
+/// <summary>
+/// Every key of the UI, once: key dispatch, the status bar, the F1 help and docs/keys.md (a test keeps it in sync) all
+/// come from <see cref="Default"/>.
+/// </summary>
+public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
+{
+    public static KeyTable Default { get; } = new(
+    [
+        new(UiCommand.EditFilter, "0-9 , -", "edit the port filter: 9000, 80,443, 8000-8100 (table keeps focus)", []),
+        new(UiCommand.DeleteFilterChar, "Backspace", "remove the filter's last character", [Key.Backspace]),
+        new(UiCommand.ClearFilter, "Esc", "clear the filter (Esc never quits)", [Key.Esc]),
+        new(UiCommand.FocusFilter, "/", "filter by free text: name, command, user, address", [new Key('/')], "Filter"),
+        new(UiCommand.None, "Enter, Esc, Down (in filter)", "back to the table; letters typed there stay text", []),
+        new(UiCommand.None, "Up Down PgUp PgDn Home End", "move the highlight (it never leaves the table)", []),
+        new(UiCommand.None, "Tab", "move between table, details and filter", []),
+        new(UiCommand.Kill, "K", "kill the highlighted socket's owner (asks first)", [Key.K.WithShift], "Kill", InReadOnly: false),
+        new(UiCommand.SignalMenu, "F9", "choose the signal (TERM, KILL, INT, HUP, QUIT), then kill", [Key.F9], InReadOnly: false),
+        new(UiCommand.SortNext, "F6 or >", "sort by the next column", [Key.F6, new Key('>')], "Sort"),
+        new(UiCommand.SortPrevious, "<", "sort by the previous column", [new Key('<')]),
+        new(UiCommand.InvertSort, "I", "invert the sort order", [Key.I.WithShift]),
+        new(UiCommand.ListeningOnly, "l", "listening sockets only (toggle)", [Key.L]),
+        new(UiCommand.Pause, "Space", "pause / resume the live refresh", [Key.Space], "Pause"),
+        new(UiCommand.Help, "F1 or ?", "this help", [Key.F1, new Key('?')], "Help"),
+        new(UiCommand.Quit, "q, F10 or Ctrl+C", "quit", [Key.Q, Key.F10, Key.C.WithCtrl], "Quit"),
+        new(UiCommand.Suspend, "Ctrl+Z", "suspend to the shell (fg comes back)", [Key.Z.WithCtrl]),
+        new(UiCommand.None, "in the kill dialog", "y this process, a all holders, n/Esc/Enter cancel", []),
+    ]);
+
+    public IReadOnlyList<KeyBinding> Entries { get; } = entries;
+
+    /// <summary>The same table with more bindings (checked first).</summary>
+    public KeyTable With(params KeyBinding[] extra) => new([.. extra, .. Entries]);
+
+    public KeyBinding? Find(Key key) => Entries.FirstOrDefault(e => e.Matches(key));
+
+    /// <summary>True for the characters that edit the port filter from the table.</summary>
+    public static bool IsFilterChar(char c) => c is >= '0' and <= '9' or ',' or '-';
+
+    /// <summary>The F1 help text: one aligned line per entry.</summary>
+    public string HelpText()
+    {
+        int keys = Entries.Max(e => e.Keys.Length);
+        var lines = Entries.Select(e => $"{e.Keys.PadRight(keys)}  {e.Help}").ToList();
+        int width = lines.Max(l => l.Length);
+        return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
+    }
+
+    /// <summary>The Markdown table docs/keys.md carries (a test compares them).</summary>
+    public string MarkdownTable() =>
+        string.Join('\n', ["| key | action |", "|---|---|", .. Entries.Select(e => $"| {e.Keys} | {e.Help} |")]) + "\n";
+}
