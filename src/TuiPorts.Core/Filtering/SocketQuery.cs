@@ -57,9 +57,9 @@ public sealed record SocketQuery(
             return true;
         }
 
-        foreach (var owner in socket.Owners)
+        foreach (var holder in socket.Holders)
         {
-            var process = owner.Process;
+            var process = holder.Process;
             if (process.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || process.CommandLine.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || process.User.Equals(text, StringComparison.OrdinalIgnoreCase)

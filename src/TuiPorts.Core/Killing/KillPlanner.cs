@@ -12,7 +12,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
 {
     public KillPlan Pin(SocketEntry socket)
     {
-        var targets = socket.Owners.Select(owner => PinProcess(owner.Process, socket.Inode)).ToList();
+        var targets = socket.Holders.Select(holder => PinProcess(holder.Process, socket.Inode)).ToList();
         return new KillPlan(socket, targets);
     }
 

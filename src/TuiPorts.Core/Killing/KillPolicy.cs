@@ -21,8 +21,8 @@ public sealed record KillPolicy(int OwnPid, int ParentPid)
     /// <summary>Whether the socket has anyone to signal at all.</summary>
     public static KillRefusal Check(SocketEntry socket) => socket switch
     {
-        { OwnersHidden: true } => KillRefusal.HoldersHidden,
-        { Owners.Count: 0 } => KillRefusal.NoHolder,
+        { HoldersHidden: true } => KillRefusal.HoldersHidden,
+        { Holders.Count: 0 } => KillRefusal.NoHolder,
         _ => KillRefusal.None,
     };
 

@@ -52,24 +52,24 @@ public static class SnapshotJsonWriter
         json.WriteNumber("netns", socket.Netns);
         json.WriteNumber("txQueue", socket.TxQueue);
         json.WriteNumber("rxQueue", socket.RxQueue);
-        json.WriteBoolean("ownersHidden", socket.OwnersHidden);
+        json.WriteBoolean("ownersHidden", socket.HoldersHidden);
         json.WriteStartArray("owners");
-        foreach (var owner in socket.Owners)
+        foreach (var holder in socket.Holders)
         {
-            WriteOwner(json, owner);
+            WriteHolder(json, holder);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteOwner(Utf8JsonWriter json, SocketOwner owner)
+    private static void WriteHolder(Utf8JsonWriter json, SocketHolder holder)
     {
-        var process = owner.Process;
+        var process = holder.Process;
         json.WriteStartObject();
-        json.WriteNumber("pid", owner.Pid);
+        json.WriteNumber("pid", holder.Pid);
         json.WriteStartArray("fds");
-        foreach (int fd in owner.Fds)
+        foreach (int fd in holder.Fds)
         {
             json.WriteNumberValue(fd);
         }

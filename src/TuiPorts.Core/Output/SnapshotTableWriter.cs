@@ -20,7 +20,7 @@ public static class SnapshotTableWriter
                 socket.LocalEndpoint,
                 socket.RemoteEndpoint,
                 socket.Inode.ToString(CultureInfo.InvariantCulture),
-                OwnerUsers(socket),
+                HolderUsers(socket),
                 Holders(socket, snapshot.Stats.AsRoot),
             ]);
         }
@@ -47,16 +47,16 @@ public static class SnapshotTableWriter
 
     public static string Holders(SocketEntry socket, bool asRoot)
     {
-        if (socket.OwnersHidden)
+        if (socket.HoldersHidden)
         {
             return Presentation.Wording.HiddenHolder(asRoot);
         }
 
-        return socket.Owners.Count == 0
+        return socket.Holders.Count == 0
             ? "-"
-            : string.Join(", ", socket.Owners.Select(o => $"{o.Pid}/{o.Process.Name} fd {string.Join(",", o.Fds)}"));
+            : string.Join(", ", socket.Holders.Select(o => $"{o.Pid}/{o.Process.Name} fd {string.Join(",", o.Fds)}"));
     }
 
-    private static string OwnerUsers(SocketEntry socket) =>
-        socket.Owners.Count == 0 ? "-" : string.Join(",", socket.Owners.Select(o => o.Process.User).Distinct());
+    private static string HolderUsers(SocketEntry socket) =>
+        socket.Holders.Count == 0 ? "-" : string.Join(",", socket.Holders.Select(o => o.Process.User).Distinct());
 }

@@ -21,13 +21,13 @@ public static class HolderDetails
             $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  inode {socket.Inode}"
             + $"  uid {socket.Uid}  netns {socket.Netns}{(mark == RowMark.Gone ? "  (gone)" : string.Empty)}",
         };
-        if (socket.OwnersHidden)
+        if (socket.HoldersHidden)
         {
             lines.Add(Wording.HiddenDetail(asRoot));
             return lines;
         }
 
-        if (socket.Owners.Count == 0)
+        if (socket.Holders.Count == 0)
         {
             lines.Add(socket.Inode == 0
                 ? $"no owner: a {socket.State} socket belongs to the kernel, not to a process"
@@ -35,15 +35,15 @@ public static class HolderDetails
             return lines;
         }
 
-        if (socket.Owners.Count > 1)
+        if (socket.Holders.Count > 1)
         {
-            lines.Add(Wording.Refusal(Killing.KillRefusal.SharedSocket, holders: socket.Owners.Count));
+            lines.Add(Wording.Refusal(Killing.KillRefusal.SharedSocket, holders: socket.Holders.Count));
         }
 
-        foreach (var owner in socket.Owners)
+        foreach (var holder in socket.Holders)
         {
-            var p = owner.Process;
-            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", owner.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {Formats.StartTime(p.StartedAt)}");
+            var p = holder.Process;
+            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {Formats.StartTime(p.StartedAt)}");
             lines.Add($"  {p.DisplayCommand}");
             if (fdTables is null)
             {

@@ -93,18 +93,18 @@ public sealed class RowLayout
     /// <summary>The holders cell: <c>1234/nginx</c>, <c>1234/nginx +2</c>, <c>hidden</c> or <c>-</c>.</summary>
     public static string HoldersText(SocketEntry socket)
     {
-        if (socket.OwnersHidden)
+        if (socket.HoldersHidden)
         {
             return Wording.HiddenCell;
         }
 
-        if (socket.Owners.Count == 0)
+        if (socket.Holders.Count == 0)
         {
             return "-";
         }
 
-        var first = socket.Owners[0];
-        string more = socket.Owners.Count > 1 ? $" +{socket.Owners.Count - 1}" : string.Empty;
+        var first = socket.Holders[0];
+        string more = socket.Holders.Count > 1 ? $" +{socket.Holders.Count - 1}" : string.Empty;
         return $"{first.Pid}/{first.Process.Name}{more}";
     }
 
@@ -120,7 +120,7 @@ public sealed class RowLayout
             Column.State => row.Mark == RowMark.Gone ? "GONE" : s.State,
             Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
             Column.Holders => HoldersText(s),
-            Column.User => s.Owners.Count > 0 ? s.Owners[0].Process.User : "-",
+            Column.User => s.Holders.Count > 0 ? s.Holders[0].Process.User : "-",
             _ => string.Empty,
         };
     }

@@ -63,7 +63,7 @@ public sealed class ScreenState
     public string MessageLine => StatusLines.Message(RefreshError, Notice, List.Snapshot);
 
     /// <summary>True when the message line reports a problem (drawn in the error colour).</summary>
-    public bool MessageIsError => RefreshError is not null || List.Snapshot.HiddenOwnerSockets > 0;
+    public bool MessageIsError => RefreshError is not null || List.Snapshot.HiddenHolderSockets > 0;
 
     public DetailBasis Detail => new(List.SelectedRow?.Key, List.SelectedRow?.Mark, List.Snapshot);
 

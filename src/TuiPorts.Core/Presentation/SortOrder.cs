@@ -70,9 +70,9 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
         return Descending ? -c : c;
     }
 
-    private static int FirstPid(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Pid : int.MaxValue;
+    private static int FirstPid(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Pid : int.MaxValue;
 
-    private static string FirstName(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Process.Name : "\uffff";
+    private static string FirstName(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Process.Name : "\uffff";
 
-    private static string FirstUser(SocketEntry s) => s.Owners.Count > 0 ? s.Owners[0].Process.User : "\uffff";
+    private static string FirstUser(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Process.User : "\uffff";
 }

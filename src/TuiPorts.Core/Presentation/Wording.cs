@@ -37,7 +37,7 @@ public static class Wording
     public static IReadOnlyList<string> Warnings(Snapshot snapshot)
     {
         var warnings = new List<string>();
-        int hidden = snapshot.HiddenOwnerSockets;
+        int hidden = snapshot.HiddenHolderSockets;
         if (hidden > 0)
         {
             warnings.Add(HiddenSummary(hidden, snapshot.Stats.ProcessesDenied, snapshot.Stats.AsRoot));

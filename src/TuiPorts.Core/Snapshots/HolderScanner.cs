@@ -15,7 +15,7 @@ public sealed class HolderScanner
     private readonly ProcRoot _root;
     private readonly TimeProvider _time;
     private readonly Dictionary<int, ProcessFds> _cache = [];
-    private readonly HashSet<ulong> _ownerless = [];
+    private readonly HashSet<ulong> _unheld = [];
     private readonly HashSet<int> _walkedThisRefresh = [];
     private DateTimeOffset _nextFullScan = DateTimeOffset.MinValue;
     private int _vanished;
@@ -42,7 +42,7 @@ public sealed class HolderScanner
         if (LastRefreshWasFull)
         {
             _cache.Clear();
-            _ownerless.Clear();
+            _unheld.Clear();
             _nextFullScan = now + FullRescanPeriod;
         }
 
@@ -71,11 +71,11 @@ public sealed class HolderScanner
 
     /// <summary>
     /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
-    /// all are found. Inodes nobody holds (kernel sockets, hidden owners) are remembered until the next full rescan.
+    /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
     /// </summary>
     public HolderMap FindHolders(HolderMap map, IReadOnlyList<NetTableRow> rows)
     {
-        var unmatched = rows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_ownerless.Contains(r.Inode)).ToList();
+        var unmatched = rows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
         if (unmatched.Count == 0)
         {
             return map;
@@ -104,7 +104,7 @@ public sealed class HolderScanner
             }
         }
 
-        _ownerless.UnionWith(missing);
+        _unheld.UnionWith(missing);
         return Map();
     }
 

@@ -77,37 +77,37 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
     }
 
-    private SocketEntry Join(NetTableRow row, ulong netns, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)
+    private SocketEntry Join(NetTableRow row, ulong netns, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
     {
-        var owners = EquatableArray<SocketOwner>.Empty;
-        var holding = row.Inode == 0 ? [] : holders.HoldersOf(row.Inode);
+        var holders = EquatableArray<SocketHolder>.Empty;
+        var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
         if (holding.Count == 1)
         {
             // the common case, kept free of LINQ: one process, one fd
-            var process = CachedProcess(holding[0].Pid, holders, processCache);
-            owners = process is null ? owners : new EquatableArray<SocketOwner>([new SocketOwner(process, new EquatableArray<int>([holding[0].Fd]))]);
+            var process = CachedProcess(holding[0].Pid, map, processCache);
+            holders = process is null ? holders : new EquatableArray<SocketHolder>([new SocketHolder(process, new EquatableArray<int>([holding[0].Fd]))]);
         }
         else if (holding.Count > 1)
         {
-            var list = new List<SocketOwner>(holding.Count);
+            var list = new List<SocketHolder>(holding.Count);
             foreach (int pid in holding.Select(h => h.Pid).Distinct().Order())
             {
-                var process = CachedProcess(pid, holders, processCache);
+                var process = CachedProcess(pid, map, processCache);
                 if (process is not null) // null: exited since the fd walk
                 {
                     var fds = holding.Where(h => h.Pid == pid).Select(h => h.Fd).Order();
-                    list.Add(new SocketOwner(process, new EquatableArray<int>(fds)));
+                    list.Add(new SocketHolder(process, new EquatableArray<int>(fds)));
                 }
             }
 
-            owners = new EquatableArray<SocketOwner>(list);
+            holders = new EquatableArray<SocketHolder>(list);
         }
 
-        bool hidden = owners.Count == 0 && row.Inode != 0
-            && (holders.NamespacesWithDeniedProcesses.Contains(netns) || holders.NamespacesWithDeniedProcesses.Contains(0));
+        bool hidden = holders.Count == 0 && row.Inode != 0
+            && (map.NamespacesWithDeniedProcesses.Contains(netns) || map.NamespacesWithDeniedProcesses.Contains(0));
         return new SocketEntry(
             row.Protocol, row.State, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort,
-            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, owners);
+            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, holders);
     }
 
     private ProcessInfo? CachedProcess(int pid, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)

@@ -27,7 +27,7 @@ public sealed record Snapshot(
     public static Snapshot Empty { get; } = new(
         DateTimeOffset.UnixEpoch, 0, EquatableArray<SocketEntry>.Empty, EquatableArray<MalformedTable>.Empty, new ScanStats(0, 0, 0, 0, 0, 0, 0));
 
-    public int HiddenOwnerSockets => Sockets.Count(s => s.OwnersHidden);
+    public int HiddenHolderSockets => Sockets.Count(s => s.HoldersHidden);
 
     public bool HasSameContentAs(Snapshot other) =>
         OwnNetns == other.OwnNetns && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);

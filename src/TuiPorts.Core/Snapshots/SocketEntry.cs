@@ -16,8 +16,8 @@ public sealed record SocketEntry(
     int Uid,
     ulong Inode,
     ulong Netns,
-    bool OwnersHidden,
-    EquatableArray<SocketOwner> Owners)
+    bool HoldersHidden,
+    EquatableArray<SocketHolder> Holders)
 {
     public SocketKey Key => Inode != 0
         ? SocketKey.ForInode(Netns, Protocol, Inode)

@@ -20,7 +20,7 @@ public static class CommandLineInterface
 
         var root = new RootCommand(
             "tuiports: a live, htop-style view of every TCP/UDP socket and every process holding it.\n"
-            + "Without --once it opens the full-screen UI: type a port to filter, K to kill the highlighted owner.")
+            + "Without --once it opens the full-screen UI: type a port to filter, K to kill the highlighted holder.")
         {
             once,
             json,

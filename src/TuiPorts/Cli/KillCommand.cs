@@ -81,19 +81,19 @@ public sealed class KillCommand
         foreach (var socket in sockets)
         {
             string label = $"{socket.Protocol.Name()} {socket.LocalEndpoint} {socket.State}";
-            if (socket.OwnersHidden || socket.Owners.Count == 0)
+            if (socket.HoldersHidden || socket.Holders.Count == 0)
             {
-                output.WriteLine($"{label}: refused: " + (socket.OwnersHidden ? "owner hidden — run with sudo" : "no process holds it"));
+                output.WriteLine($"{label}: refused: " + (socket.HoldersHidden ? "owner hidden — run with sudo" : "no process holds it"));
                 refused++;
                 continue;
             }
 
-            if (socket.Owners.Count > 1 && !allHolders)
+            if (socket.Holders.Count > 1 && !allHolders)
             {
-                output.WriteLine($"{label}: refused: {socket.Owners.Count} processes hold this socket; the port stays open unless all of them exit. Holders:");
-                foreach (var owner in socket.Owners)
+                output.WriteLine($"{label}: refused: {socket.Holders.Count} processes hold this socket; the port stays open unless all of them exit. Holders:");
+                foreach (var holder in socket.Holders)
                 {
-                    output.WriteLine($"    pid {owner.Pid} ({owner.Process.Name}, user {owner.Process.User}): {owner.Process.DisplayCommand}");
+                    output.WriteLine($"    pid {holder.Pid} ({holder.Process.Name}, user {holder.Process.User}): {holder.Process.DisplayCommand}");
                 }
 
                 output.WriteLine("    rerun with --all-holders to kill them all");
@@ -101,10 +101,10 @@ public sealed class KillCommand
                 continue;
             }
 
-            foreach (var owner in socket.Owners.Where(o => targets.TrueForAll(t => t.Pid != o.Pid)))
+            foreach (var holder in socket.Holders.Where(o => targets.TrueForAll(t => t.Pid != o.Pid)))
             {
-                var target = planner.PinProcess(owner.Process, socket.Inode);
-                output.WriteLine($"{label}: pid {owner.Pid} ({owner.Process.Name}, user {owner.Process.User}): {owner.Process.DisplayCommand}");
+                var target = planner.PinProcess(holder.Process, socket.Inode);
+                output.WriteLine($"{label}: pid {holder.Pid} ({holder.Process.Name}, user {holder.Process.User}): {holder.Process.DisplayCommand}");
                 if (target.Problem is not null)
                 {
                     output.WriteLine($"    {target.Problem}");

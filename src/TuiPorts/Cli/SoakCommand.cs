@@ -59,9 +59,9 @@ public sealed class SoakCommand
                 fdsAfterFirstRefresh = OwnFdCount(); // the pipeline's own threads and handles now exist
             }
 
-            if (result.Snapshot?.Sockets.FirstOrDefault(s => s.Owners.Count > 0) is { } socket)
+            if (result.Snapshot?.Sockets.FirstOrDefault(s => s.Holders.Count > 0) is { } socket)
             {
-                using var handle = sender.Open(socket.Owners[0].Pid, socket.Owners[0].Process.StartTimeTicks, out _);
+                using var handle = sender.Open(socket.Holders[0].Pid, socket.Holders[0].Process.StartTimeTicks, out _);
                 pinned += handle is null ? 0 : 1;
             }
 

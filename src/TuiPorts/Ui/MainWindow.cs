@@ -194,7 +194,7 @@ public sealed partial class MainWindow : Window, IKillView
 
         bool asRoot = _screen.Options.AsRoot;
         ShowDetails(HolderDetails.Build(row.Socket, null, asRoot, row.Mark), sameSocket);
-        _context.FdTables.Load(row.Socket.Owners.Select(o => o.Pid).ToList(), tables => Guard(() =>
+        _context.FdTables.Load(row.Socket.Holders.Select(o => o.Pid).ToList(), tables => Guard(() =>
         {
             if (_detailBasis == basis)
             {

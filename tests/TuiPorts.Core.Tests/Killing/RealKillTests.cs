@@ -89,7 +89,7 @@ public sealed class RealKillTests
         }
 
         var survivor = Listening();
-        Assert.Equal([listener.ChildPid], survivor.Owners.Select(o => o.Pid));
+        Assert.Equal([listener.ChildPid], survivor.Holders.Select(o => o.Pid));
 
         using (var plan = planner.Pin(survivor))
         {

@@ -48,7 +48,7 @@ public sealed class SnapshotPollerTests
         _scheduler.AdvanceBy(TimeSpan.FromSeconds(2.5));
 
         Assert.Equal(2, _results.Count);
-        Assert.Equal([42], _results[1].Snapshot!.Sockets[0].Owners.Select(o => o.Pid));
+        Assert.Equal([42], _results[1].Snapshot!.Sockets[0].Holders.Select(o => o.Pid));
     }
 
     [Fact]

@@ -47,13 +47,13 @@ public sealed partial class SsOracleTests
             Assert.Equal(ss.Local, ours.LocalEndpoint);
             Assert.Equal(ss.LocalPort, ours.LocalPort);
             Assert.Equal(ss.State, ours.State);
-            var holders = ours.Owners.SelectMany(o => o.Fds.Select(fd => (o.Pid, fd))).Order().ToList();
+            var holders = ours.Holders.SelectMany(o => o.Fds.Select(fd => (o.Pid, fd))).Order().ToList();
             Assert.Equal(ss.Holders.Order().ToList(), holders);
         }
 
         var shared = Assert.Single(snapshot.Sockets, s => s.LocalPort == forked.Port && s.State == "LISTEN");
-        Assert.Equal(new[] { forked.ParentPid, forked.ChildPid }.Order(), shared.Owners.Select(o => o.Pid));
-        Assert.All(shared.Owners, o => Assert.Equal("perl", o.Process.Name));
+        Assert.Equal(new[] { forked.ParentPid, forked.ChildPid }.Order(), shared.Holders.Select(o => o.Pid));
+        Assert.All(shared.Holders, o => Assert.Equal("perl", o.Process.Name));
     }
 
     private sealed record SsRow(string State, string Local, int LocalPort, ulong Inode, List<(int Pid, int Fd)> Holders);

@@ -82,7 +82,7 @@ public sealed class SocketListStateTests
 
         _state.SetSort(new SortOrder(SortColumn.Pid, Descending: true));
 
-        Assert.Equal([30, 20, 10], _state.Rows.Select(r => r.Socket.Owners[0].Pid));
+        Assert.Equal([30, 20, 10], _state.Rows.Select(r => r.Socket.Holders[0].Pid));
         Assert.Equal(100, _state.SelectedRow!.Socket.LocalPort);
     }
 }

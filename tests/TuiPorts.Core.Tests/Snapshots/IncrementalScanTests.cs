@@ -41,7 +41,7 @@ public sealed class IncrementalScanTests : IDisposable
     }
 
     private static string Describe(Snapshot s) => string.Join('\n', s.Sockets.Select(x =>
-        $"{x.LocalEndpoint}->{x.RemoteEndpoint} {x.State} {x.Inode}: {string.Join(",", x.Owners.Select(o => $"{o.Pid}[{string.Join(",", o.Fds)}]"))}"));
+        $"{x.LocalEndpoint}->{x.RemoteEndpoint} {x.State} {x.Inode}: {string.Join(",", x.Holders.Select(o => $"{o.Pid}[{string.Join(",", o.Fds)}]"))}"));
 
     [Fact]
     public void A_steady_refresh_walks_no_fd_at_all()
@@ -88,7 +88,7 @@ public sealed class IncrementalScanTests : IDisposable
         _proc.AddProcess(100, "other", "./other", startTicks: 999).AddSocketFd(100, 9, 500);
 
         AssertIncrementalEqualsFull();
-        Assert.Equal("other", Assert.Single(_incremental.Take().Sockets).Owners[0].Process.Name);
+        Assert.Equal("other", Assert.Single(_incremental.Take().Sockets).Holders[0].Process.Name);
     }
 
     [Fact]
@@ -121,10 +121,10 @@ public sealed class IncrementalScanTests : IDisposable
         File.Delete(Path.Combine(_proc.Root, "101", "fd", "3"));
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, _incremental.Take().Sockets[0].Owners.Count); // stale, as documented
+        Assert.Equal(2, _incremental.Take().Sockets[0].Holders.Count); // stale, as documented
 
         _time.Advance(TimeSpan.FromSeconds(10));
         AssertIncrementalEqualsFull(expectFull: true);
-        Assert.Single(_incremental.Take().Sockets[0].Owners);
+        Assert.Single(_incremental.Take().Sockets[0].Holders);
     }
 }

@@ -24,11 +24,11 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         var socket = Assert.Single(Take().Sockets);
 
-        Assert.Equal([100, 101], socket.Owners.Select(o => o.Pid));
-        Assert.Equal(["root", "www-data"], socket.Owners.Select(o => o.Process.User));
-        Assert.Equal("nginx: worker process", socket.Owners[1].Process.CommandLine);
-        Assert.Equal(100, socket.Owners[1].Process.ParentPid);
-        Assert.False(socket.OwnersHidden);
+        Assert.Equal([100, 101], socket.Holders.Select(o => o.Pid));
+        Assert.Equal(["root", "www-data"], socket.Holders.Select(o => o.Process.User));
+        Assert.Equal("nginx: worker process", socket.Holders[1].Process.CommandLine);
+        Assert.Equal(100, socket.Holders[1].Process.ParentPid);
+        Assert.False(socket.HoldersHidden);
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public sealed class ProcSnapshotSourceTests : IDisposable
         _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500)]);
         _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500).AddSocketFd(100, 7, 500).AddFd(100, 1, "/dev/null");
 
-        var owner = Assert.Single(Assert.Single(Take().Sockets).Owners);
+        var holder = Assert.Single(Assert.Single(Take().Sockets).Holders);
 
-        Assert.Equal([3, 7], owner.Fds);
+        Assert.Equal([3, 7], holder.Fds);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         var snapshot = Take();
 
-        Assert.Equal([100], Assert.Single(snapshot.Sockets).Owners.Select(o => o.Pid));
+        Assert.Equal([100], Assert.Single(snapshot.Sockets).Holders.Select(o => o.Pid));
         Assert.Equal(1, snapshot.Stats.ProcessesVanished);
         Assert.Empty(Wording.Warnings(snapshot));
     }
@@ -64,7 +64,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
         _proc.AddProcess(100, "server", "./server").AddSocketFd(100, 3, 500);
         File.Delete(Path.Combine(_proc.Root, "100", "stat"));
 
-        Assert.Empty(Assert.Single(Take().Sockets).Owners);
+        Assert.Empty(Assert.Single(Take().Sockets).Holders);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
         var inContainer = Assert.Single(snapshot.Sockets, s => s.LocalPort == 6379);
         Assert.Equal(HostNetns, host.Netns);
         Assert.Equal(container, inContainer.Netns);
-        Assert.Equal("redis-server", Assert.Single(inContainer.Owners).Process.Name);
+        Assert.Equal("redis-server", Assert.Single(inContainer.Holders).Process.Name);
         Assert.Equal(2, snapshot.Stats.Namespaces);
     }
 
@@ -105,7 +105,7 @@ public sealed class ProcSnapshotSourceTests : IDisposable
 
         Assert.Equal(3, snapshot.Sockets.Count);
         Assert.Equal(2, snapshot.Sockets.Count(s => s.State == "TIME_WAIT"));
-        Assert.All(snapshot.Sockets.Where(s => s.Inode == 0), s => Assert.False(s.OwnersHidden));
+        Assert.All(snapshot.Sockets.Where(s => s.Inode == 0), s => Assert.False(s.HoldersHidden));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public static class Snapshots
 {
     public static SocketEntry Listener(int port, ulong inode, params int[] pids) => new(
         Protocol.Tcp, "LISTEN", IPAddress.Loopback, port, IPAddress.Any, 0, 0, 0, 0, inode, FixtureProcTree.HostNetns, false,
-        new EquatableArray<SocketOwner>(pids.Select(pid => new SocketOwner(
+        new EquatableArray<SocketHolder>(pids.Select(pid => new SocketHolder(
             new ProcessInfo(pid, $"proc{pid}", $"proc{pid} --serve", 0, "root", 100, null, 1, false),
             new EquatableArray<int>([3])))));
 

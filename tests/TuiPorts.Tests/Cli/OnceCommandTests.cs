@@ -142,12 +142,12 @@ public sealed class OnceCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Number, socket.GetProperty("uid").ValueKind);
         Assert.True(socket.GetProperty("netns").GetUInt64() > 0);
         Assert.False(socket.GetProperty("ownersHidden").GetBoolean());
-        var owner = Assert.Single(socket.GetProperty("owners").EnumerateArray());
-        Assert.Equal(Environment.ProcessId, owner.GetProperty("pid").GetInt32());
-        Assert.True(owner.GetProperty("fds").GetArrayLength() >= 1);
-        Assert.False(string.IsNullOrEmpty(owner.GetProperty("name").GetString()));
-        Assert.False(string.IsNullOrEmpty(owner.GetProperty("user").GetString()));
-        Assert.Equal(JsonValueKind.Number, owner.GetProperty("uid").ValueKind);
-        Assert.Contains("testhost", owner.GetProperty("cmdline").GetString(), StringComparison.OrdinalIgnoreCase);
+        var holder = Assert.Single(socket.GetProperty("owners").EnumerateArray());
+        Assert.Equal(Environment.ProcessId, holder.GetProperty("pid").GetInt32());
+        Assert.True(holder.GetProperty("fds").GetArrayLength() >= 1);
+        Assert.False(string.IsNullOrEmpty(holder.GetProperty("name").GetString()));
+        Assert.False(string.IsNullOrEmpty(holder.GetProperty("user").GetString()));
+        Assert.Equal(JsonValueKind.Number, holder.GetProperty("uid").ValueKind);
+        Assert.Contains("testhost", holder.GetProperty("cmdline").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 }
