@@ -115,3 +115,25 @@ public static unsafe class FdTableReader
         return true;
     }
 }
+
+/// <summary>
+/// The holder walk's seam onto <c>/proc/&lt;pid&gt;/fd</c>: the kernel's answer in production, a scripted one in tests
+/// (a process that refuses even root, say) - without faking the proc tree's permissions.
+/// </summary>
+public interface IFdTableReader
+{
+    LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount);
+}
+
+/// <summary>The fd-table readers there are.</summary>
+public static class FdTables
+{
+    /// <summary>opendir/readlinkat on the proc root's <c>&lt;pid&gt;/fd</c>.</summary>
+    public static IFdTableReader Kernel { get; } = new KernelFdTableReader();
+
+    private sealed class KernelFdTableReader : IFdTableReader
+    {
+        public LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount) =>
+            FdTableReader.ReadSockets(root.PidFile(pid, "fd"), sockets, out fdCount);
+    }
+}

@@ -14,16 +14,18 @@ public sealed class HolderScanner
 {
     private readonly ProcRoot _root;
     private readonly TimeProvider _time;
+    private readonly IFdTableReader _fds;
     private readonly Dictionary<int, ProcessFds> _cache = [];
     private readonly HashSet<ulong> _unheld = [];
     private readonly HashSet<int> _walkedThisRefresh = [];
     private DateTimeOffset _nextFullScan = DateTimeOffset.MinValue;
     private int _vanished;
 
-    public HolderScanner(ProcRoot root, TimeProvider? time = null)
+    public HolderScanner(ProcRoot root, TimeProvider? time = null, IFdTableReader? fds = null)
     {
         _root = root;
         _time = time ?? TimeProvider.System;
+        _fds = fds ?? FdTables.Kernel;
     }
 
     public TimeSpan FullRescanPeriod { get; init; } = TimeSpan.FromSeconds(10);
@@ -134,7 +136,7 @@ public sealed class HolderScanner
         _walkedThisRefresh.Add(pid);
         ulong netns = NetnsReader.Read(_root, pid);
         var sockets = new List<SocketFd>();
-        var status = FdTableReader.ReadSockets(_root.PidFile(pid, "fd"), sockets, out int fdCount);
+        var status = _fds.ReadSockets(_root, pid, sockets, out int fdCount);
         FdsWalkedLastRefresh += fdCount;
         ulong? start = ProcessReader.ReadStartTime(_root, pid);
         if (status is LinkStatus.Ok or LinkStatus.Denied && start is not null)

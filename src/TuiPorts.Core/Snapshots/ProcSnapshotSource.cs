@@ -17,14 +17,16 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly ISocketTableSource _ownTables;
     private readonly bool _isRoot;
 
+    /// <param name="fdReader">How <c>/proc/&lt;pid&gt;/fd</c> is read; the kernel by default.</param>
     /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
     public ProcSnapshotSource(
-        ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null, ISocketTableSource? ownTables = null)
+        ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null, ISocketTableSource? ownTables = null,
+        IFdTableReader? fdReader = null)
     {
         _root = root;
         _time = time ?? TimeProvider.System;
         _processes = new ProcessReader(root);
-        _holders = new HolderScanner(root, _time) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
+        _holders = new HolderScanner(root, _time, fdReader) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
         _isRoot = isRoot ?? Privileges.IsRoot;
         _ownTables = ownTables ?? SocketTableSource.For(root);
     }

@@ -1,3 +1,4 @@
+using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
@@ -87,6 +88,56 @@ public sealed class ProcSnapshotSourceTests : IDisposable
         Assert.Equal(container, inContainer.Netns);
         Assert.Equal("redis-server", Assert.Single(inContainer.Holders).Process.Name);
         Assert.Equal(2, snapshot.Stats.Namespaces);
+    }
+
+    [Fact]
+    public void A_foreign_namespace_is_read_through_its_next_process_when_the_first_shows_no_tables()
+    {
+        const ulong container = 4026532999;
+        _proc.AddProcess(300, "exited-init", "init", netns: container); // no net/ tables: vanished mid-scan
+        _proc.AddProcess(301, "redis-server", "redis-server *:6379", netns: container).AddSocketFd(301, 6, 600);
+        _proc.WriteTable("tcp", [Row(0, "00000000:18EB", Any, "0A", 600)], pid: 301);
+
+        var snapshot = Take();
+
+        var inContainer = Assert.Single(snapshot.Sockets, s => s.Netns == container);
+        Assert.Equal(6379, inContainer.LocalPort);
+        Assert.Equal(301, Assert.Single(inContainer.Holders).Pid);
+    }
+
+    [Fact]
+    public void Holders_the_walk_may_not_read_mark_their_sockets_hidden_through_the_proc_root_seam()
+    {
+        _proc.WriteTable("tcp", [Row(0, Listen9000, Any, "0A", 500), Row(1, "00000000:0016", Any, "0A", 501)]);
+        _proc.AddProcess(100, "visible", "visible").AddSocketFd(100, 3, 500);
+        _proc.AddProcess(200, "refusing", "refusing");
+        var source = new ProcSnapshotSource(_proc.ProcRoot, isRoot: true, ownTables: null, fdReader: new RefusingFdReader(200));
+
+        var snapshot = source.Take();
+
+        Assert.False(Assert.Single(snapshot.Sockets, s => s.LocalPort == 9000).HoldersHidden);
+        var hidden = Assert.Single(snapshot.Sockets, s => s.LocalPort == 22);
+        Assert.True(hidden.HoldersHidden);
+        Assert.Empty(hidden.Holders);
+        Assert.Equal(1, snapshot.Stats.ProcessesDenied);
+        Assert.Equal(
+            "owners of 1 socket hidden: 1 process refuses access to its fds even to root",
+            Assert.Single(Wording.Warnings(snapshot)));
+    }
+
+    /// <summary>Reads fd tables like the kernel would, except that one pid refuses (EACCES), as a sandboxed process does even to root.</summary>
+    private sealed class RefusingFdReader(int refusingPid) : IFdTableReader
+    {
+        public LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount)
+        {
+            if (pid == refusingPid)
+            {
+                fdCount = 0;
+                return LinkStatus.Denied;
+            }
+
+            return FdTables.Kernel.ReadSockets(root, pid, sockets, out fdCount);
+        }
     }
 
     [Fact]

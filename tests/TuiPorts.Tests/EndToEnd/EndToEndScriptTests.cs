@@ -29,7 +29,7 @@ public sealed class EndToEndScriptTests
     private static void RunScript(string name, bool needsTmux = true)
     {
         Assert.True(!needsTmux || CommandExists("tmux"), "tmux is not installed: run .ci/run, or apt-get install tmux");
-        string script = Path.Combine(RepositoryRoot(), "tests", "e2e", name);
+        string script = Path.Combine(RepoFiles.Root, "tests", "e2e", name);
         var start = new ProcessStartInfo("bash", [script])
         {
             RedirectStandardOutput = true,
@@ -51,17 +51,4 @@ public sealed class EndToEndScriptTests
 
     private static bool CommandExists(string command) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, command)));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TuiPorts.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TuiPorts.sln not found above " + AppContext.BaseDirectory);
-    }
 }

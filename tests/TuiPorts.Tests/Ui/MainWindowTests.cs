@@ -1,3 +1,4 @@
+using Terminal.Gui.Testing;
 using Terminal.Gui.Input;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
@@ -104,7 +105,7 @@ public sealed class MainWindowTests : IDisposable
 
         Assert.Equal("kKq", _ui.Window.FilterField.Text);
         Assert.Null(killed);
-        Assert.True(_ui.Window.IsRunning || _ui.App.TopRunnableView == _ui.Window);
+        Assert.Equal(_ui.Window, _ui.App.TopRunnableView); // q typed as text did not quit
         _ui.Press(Key.Enter);
         Assert.True(_ui.Window.Table.HasFocus);
     }
@@ -189,7 +190,7 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
-    public void Listening_toggle_sort_keys_and_help_do_not_throw()
+    public void Listening_toggle_and_sort_keys_change_the_view()
     {
         _ui.Type("l><I");
         Assert.Contains("listening only", _ui.Screen, StringComparison.Ordinal);
@@ -197,6 +198,25 @@ public sealed class MainWindowTests : IDisposable
         Assert.True(_ui.Window.State.Sort.Descending);
         _ui.Press(Key.F6);
         Assert.Equal(SortColumn.RemotePort, _ui.Window.State.Sort.Column);
+    }
+
+    [Fact]
+    public void F1_opens_the_help_listing_every_key_and_Enter_closes_it()
+    {
+        string? helpScreen = null;
+        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
+        {
+            helpScreen = _ui.App.Driver!.ToString();
+            _ui.App.InjectKey(Key.Enter);
+            return false;
+        });
+
+        _ui.Press(Key.F1);
+
+        Assert.NotNull(helpScreen);
+        Assert.Contains("tuiports keys", helpScreen, StringComparison.Ordinal);
+        Assert.Contains("kill the highlighted socket's owner", helpScreen, StringComparison.Ordinal);
+        Assert.Equal(_ui.Window, _ui.App.TopRunnableView);
     }
 
     [Theory]

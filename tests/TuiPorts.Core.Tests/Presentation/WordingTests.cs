@@ -1,0 +1,51 @@
+using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+using static TuiPorts.Core.Tests.TestSupport.Snapshots;
+
+namespace TuiPorts.Core.Tests.Presentation;
+
+public sealed class WordingTests
+{
+    [Theory]
+    [InlineData(1, "1 socket")]
+    [InlineData(2, "2 sockets")]
+    [InlineData(1204, "1,204 sockets")]
+    public void Counts_agree_in_number(int n, string expected) => Assert.Equal(expected, Wording.Count(n, "socket"));
+
+    [Fact]
+    public void Hidden_holders_are_worded_for_root_and_non_root_in_good_grammar()
+    {
+        Assert.Equal("owners of 1 socket hidden — run with sudo to see them", Wording.HiddenSummary(1, 1, asRoot: false));
+        Assert.Equal(
+            "owners of 3 sockets hidden: 1 process refuses access to its fds even to root",
+            Wording.HiddenSummary(3, 1, asRoot: true));
+        Assert.Equal(
+            "owners of 1 socket hidden: 2 processes refuse access to their fds even to root",
+            Wording.HiddenSummary(1, 2, asRoot: true));
+        Assert.Equal("owner hidden — run with sudo", Wording.HiddenHolder(asRoot: false));
+    }
+
+    [Fact]
+    public void A_snapshot_words_hidden_holders_first_then_malformed_tables()
+    {
+        var hidden = Listener(80, 1) with { HoldersHidden = true };
+        var snapshot = Of(hidden) with { Malformed = new EquatableArray<MalformedTable>([new("/proc/net/tcp", 1)]) };
+
+        Assert.Equal(
+            ["owners of 1 socket hidden — run with sudo to see them", "1 malformed line skipped in /proc/net/tcp"],
+            Wording.Warnings(snapshot));
+    }
+
+    [Theory]
+    [InlineData(KillRefusal.HoldersHidden, "owner hidden — run with sudo")]
+    [InlineData(KillRefusal.ReadOnly, "--read-only")]
+    [InlineData(KillRefusal.InitProcess, "pid 1 is the init process")]
+    [InlineData(KillRefusal.ParentOfTuiports, "the shell that started tuiports")]
+    public void Every_refusal_has_a_sentence(KillRefusal refusal, string expected)
+    {
+        var process = new ProcessInfo(7, "bash", "bash", 0, "root", 1, null, 1, false);
+
+        Assert.Contains(expected, Wording.Refusal(refusal, process), StringComparison.Ordinal);
+    }
+}
