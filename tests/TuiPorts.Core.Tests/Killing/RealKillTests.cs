@@ -15,10 +15,13 @@ public sealed class RealKillTests
     private readonly PidfdSignalSender _sender = new(Proc);
     private readonly KillExecutor _executor = new(TaskPoolScheduler.Default);
 
+    /// <summary>Starts perl and waits for its "ready" line, printed after the script's handlers are installed.</summary>
     private static Process StartChild(string script)
     {
-        var child = Process.Start(new ProcessStartInfo("perl", ["-e", script]) { UseShellExecute = false })!;
-        Thread.Sleep(300); // let perl install its handlers
+        string[] parts = script.Split("sleep ", 2);
+        string ready = $"{parts[0]} $| = 1; print \"ready\\n\"; sleep {parts[1]}";
+        var child = Process.Start(new ProcessStartInfo("perl", ["-e", ready]) { UseShellExecute = false, RedirectStandardOutput = true })!;
+        Assert.Equal("ready", child.StandardOutput.ReadLine());
         return child;
     }
 

@@ -79,9 +79,9 @@ public sealed class KillCommandTests
         using var client = Process.Start(new ProcessStartInfo("perl",
         [
             "-MIO::Socket::INET", "-e",
-            $"my $c = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => {listener.Port}) or die $!; sleep 30",
-        ]) { UseShellExecute = false })!;
-        Thread.Sleep(500);
+            $"my $c = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => {listener.Port}) or die $!; $| = 1; print \"connected\\n\"; sleep 30",
+        ]) { UseShellExecute = false, RedirectStandardOutput = true })!;
+        Assert.Equal("connected", client.StandardOutput.ReadLine()); // the connection exists before kill looks
         try
         {
             var (code, output, _) = Run(string.Empty, "kill", Port(listener), "--all-holders", "--yes");
