@@ -13,7 +13,7 @@ PORT="$(head -1 "$WORK/target.out")"
 
 # 2. tuiports kill pins the target and waits for our answer on a fifo.
 mkfifo "$WORK/answer"
-$TUIPORTS_CMD kill "$PORT" --no-escalate < "$WORK/answer" > "$WORK/kill.out" 2>&1 &
+$TUIPORTS_CMD kill "$PORT" --timeout 1 < "$WORK/answer" > "$WORK/kill.out" 2>&1 &
 KILLER=$!
 exec 3> "$WORK/answer"
 for _ in $(seq 300); do grep -q '\[y/N\]' "$WORK/kill.out" 2>/dev/null && break; sleep 0.1; done
@@ -40,7 +40,7 @@ exec 3>&-
 set +e; wait "$KILLER"; rc=$?; set -e
 sleep 0.5
 cat "$WORK/kill.out"
-[ "$rc" -ne 0 ] || fail "tuiports kill exited 0 although its target was gone"
+# the port is free (its holder is gone), so exit 0 is right; what matters is that nothing reached the new process
 grep -q "already exited" "$WORK/kill.out" || fail "tuiports did not say the target had already exited"
 [ ! -e "$WORK/reuser-got-sigterm" ] || fail "the process that reused pid $TARGET received SIGTERM"
 kill -0 "$REUSER" 2>/dev/null || fail "the process that reused pid $TARGET is gone"

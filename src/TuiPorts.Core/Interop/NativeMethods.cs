@@ -99,4 +99,17 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "isatty")]
     public static partial int IsAtty(int fd);
+
+    /// <summary>TIOCGWINSZ: struct winsize { rows, cols, xpixel, ypixel } as four unsigned shorts.</summary>
+    public const ulong TiocGWinSz = 0x5413;
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int IoctlWinSize(int fd, ulong request, ushort* winsize);
+
+    /// <summary>The width of the terminal on <paramref name="fd"/>, or null when it is not a terminal.</summary>
+    public static int? TerminalWidth(int fd)
+    {
+        ushort* size = stackalloc ushort[4];
+        return IsAtty(fd) == 1 && IoctlWinSize(fd, TiocGWinSz, size) == 0 && size[1] > 0 ? size[1] : null;
+    }
 }

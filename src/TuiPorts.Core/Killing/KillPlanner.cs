@@ -10,18 +10,38 @@ namespace TuiPorts.Core.Killing;
 /// </summary>
 public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoot root)
 {
-    public KillPlan Pin(SocketEntry socket)
+    public KillPolicy Policy => policy;
+
+    /// <summary>
+    /// Pins every holder of <paramref name="socket"/>, names the one "this process" means - the top holder of the
+    /// first holder's tree - and, when that process's parent holds the port too (a worker behind its master), pins the
+    /// parent as the alternative. Ancestors of tuiports are pinned (the UI confirms them twice).
+    /// </summary>
+    public KillPlan Pin(SocketEntry socket, Snapshot? snapshot = null)
     {
-        var targets = socket.Holders.Select(holder => PinProcess(holder.Process, socket.Inode)).ToList();
-        return new KillPlan(socket, targets);
+        var targets = socket.Holders.Select(holder => PinProcess(holder.Process, socket.Inode, allowAncestor: true)).ToList();
+        if (targets.Count == 0)
+        {
+            return new KillPlan(socket, targets, null, 0, 0, null);
+        }
+
+        var top = HolderTree.TopOf(socket, socket.Holders[0].Process);
+        var primary = targets.First(t => t.Pid == top.Pid);
+        int children = HolderTree.DescendantsOf(socket, top).Count;
+        int otherTops = HolderTree.Tops(socket).Count - 1;
+        var parent = snapshot is null ? null : HolderTree.RespawningParent(snapshot, socket, top);
+        var parentTarget = parent is null || parent.Pid == top.Pid ? null : PinProcess(parent, 0, allowAncestor: true);
+        return new KillPlan(socket, targets, primary, children, otherTops, parentTarget);
     }
 
-    /// <summary>Pins one process that should hold socket <paramref name="inode"/>.</summary>
-    public KillTarget PinProcess(ProcessInfo process, ulong inode)
+    /// <summary>Pins one process that should hold socket <paramref name="inode"/> (0: do not check its fds).</summary>
+    public KillTarget PinProcess(ProcessInfo process, ulong inode, bool allowAncestor = false)
     {
-        if (policy.RefusalFor(process) is { } refusal)
+        var refusal = policy.Check(process);
+        bool ancestor = refusal == KillRefusal.Ancestor;
+        if (refusal != KillRefusal.None && !(ancestor && allowAncestor))
         {
-            return new KillTarget(process, null, refusal);
+            return new KillTarget(process, null, Presentation.Wording.Refusal(refusal, process)) { IsAncestor = ancestor };
         }
 
         var handle = sender.Open(process.Pid, process.StartTimeTicks, out var error);
@@ -36,7 +56,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             return new KillTarget(process, null, $"pid {process.Pid} ({process.Name}) no longer holds this socket: nothing sent");
         }
 
-        return new KillTarget(process, handle, null);
+        return new KillTarget(process, handle, null) { IsAncestor = ancestor };
     }
 
     /// <summary>True when the fd table still has the socket, or cannot be read (then the pidfd alone vouches).</summary>

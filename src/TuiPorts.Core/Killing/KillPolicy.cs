@@ -5,17 +5,38 @@ namespace TuiPorts.Core.Killing;
 
 /// <summary>
 /// The one set of refusal rules, for the UI's K and for <c>tuiports kill</c> alike: sockets whose holders cannot be
-/// seen or that no process holds, and processes tuiports will not signal - PID 1, kernel threads, tuiports itself and
-/// the shell that started it.
+/// seen or that no process holds, and processes tuiports will not signal - PID 1, kernel threads, tuiports itself -
+/// or only on explicit request: its ancestors (the shell, a tmux server, the sshd session the operator is logged in
+/// through, the sshd listener they need to log in again). <see cref="Ancestors"/> maps each ancestor's pid to its name.
 /// </summary>
-public sealed record KillPolicy(int OwnPid, int ParentPid)
+public sealed record KillPolicy(int OwnPid, IReadOnlyDictionary<int, string> Ancestors)
 {
+    /// <summary>A policy for a process whose only known ancestor is its parent (tests).</summary>
+    public KillPolicy(int ownPid, int parentPid)
+        : this(ownPid, new Dictionary<int, string> { [parentPid] = "parent" })
+    {
+    }
+
+    /// <summary>Reads tuiports' own ancestry (ppid chain up to PID 1) from the proc root.</summary>
     public static KillPolicy ForThisProcess(ProcRoot root)
     {
         int own = Environment.ProcessId;
-        string? stat = ProcRoot.TryReadText(root.PidFile(own, "stat"));
-        int parent = stat is null ? 0 : ProcStat.Parse(stat)?.ParentPid ?? 0;
-        return new KillPolicy(own, parent);
+        var ancestors = new Dictionary<int, string>();
+        int pid = own;
+        for (int depth = 0; depth < 64 && pid > 1; depth++)
+        {
+            string? stat = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
+            if (stat is null || ProcStat.Parse(stat) is not { } parsed || parsed.ParentPid <= 0)
+            {
+                break;
+            }
+
+            pid = parsed.ParentPid;
+            string? parentStat = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
+            ancestors[pid] = (parentStat is null ? null : ProcStat.Parse(parentStat)?.Comm) ?? "?";
+        }
+
+        return new KillPolicy(own, ancestors);
     }
 
     /// <summary>Whether the socket has anyone to signal at all.</summary>
@@ -26,15 +47,17 @@ public sealed record KillPolicy(int OwnPid, int ParentPid)
         _ => KillRefusal.None,
     };
 
-    /// <summary>Whether this process may be signalled.</summary>
+    /// <summary>Whether this process may be signalled (<see cref="KillRefusal.Ancestor"/>: only when forced).</summary>
     public KillRefusal Check(ProcessInfo process) => process switch
     {
         { Pid: 1 } => KillRefusal.InitProcess,
         { IsKernelThread: true } => KillRefusal.KernelThread,
         _ when process.Pid == OwnPid => KillRefusal.Tuiports,
-        _ when process.Pid == ParentPid => KillRefusal.ParentOfTuiports,
+        _ when Ancestors.ContainsKey(process.Pid) => KillRefusal.Ancestor,
         _ => KillRefusal.None,
     };
+
+    public bool IsAncestor(int pid) => Ancestors.ContainsKey(pid);
 
     /// <summary>Null when the process may be signalled, else why not, in words.</summary>
     public string? RefusalFor(ProcessInfo process) =>

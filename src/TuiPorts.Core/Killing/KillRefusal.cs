@@ -26,8 +26,8 @@ public enum KillRefusal
     /// <summary>tuiports itself.</summary>
     Tuiports,
 
-    /// <summary>The shell (or other parent) that started tuiports.</summary>
-    ParentOfTuiports,
+    /// <summary>An ancestor of tuiports (its shell, tmux, the sshd session): allowed only when forced / confirmed twice.</summary>
+    Ancestor,
 
     /// <summary>Several processes hold the socket and the caller did not ask for all of them.</summary>
     SharedSocket,

@@ -1,20 +1,23 @@
 namespace TuiPorts.Core.Killing;
 
 /// <summary>
-/// Which signal, and whether to escalate: send <see cref="Signal"/>, watch for exit for <see cref="Timeout"/>, then
-/// (with <see cref="Escalate"/>) send SIGKILL if the process is still alive.
+/// Which signal, how long to watch the port (<see cref="Timeout"/>), and - only when asked for - when to follow up with
+/// SIGKILL (<see cref="KillAfter"/>). Without it tuiports never sends SIGKILL on its own.
 /// </summary>
-public sealed record KillRequest(int Signal = Signals.SIGTERM, bool Escalate = false, TimeSpan? Timeout = null)
+public sealed record KillRequest(int Signal = Signals.SIGTERM, TimeSpan? Timeout = null, TimeSpan? KillAfter = null)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     public TimeSpan WaitFor => Timeout ?? DefaultTimeout;
+
+    /// <summary>How long the port is watched: the timeout, or until a second after an explicit SIGKILL.</summary>
+    public TimeSpan WatchFor => KillAfter is { } k && k + TimeSpan.FromSeconds(1) > WaitFor ? k + TimeSpan.FromSeconds(1) : WaitFor;
 
     /// <summary>Signals meant to end a process; others (HUP, USR1...) usually ask it to reload, so nobody waits.</summary>
     public bool ExpectsExit => Signal is Signals.SIGTERM or Signals.SIGKILL or Signals.SIGINT or Signals.SIGQUIT;
 
-    public string Describe() => Escalate && Signal != Signals.SIGKILL
-        ? $"{Signals.Name(Signal)}, then SIGKILL after {Presentation.Formats.Seconds(WaitFor)}"
+    public string Describe() => KillAfter is { } k && Signal != Signals.SIGKILL
+        ? $"{Signals.Name(Signal)}, then SIGKILL after {Presentation.Formats.Seconds(k)}"
         : Signals.Name(Signal);
 }
 
@@ -31,11 +34,4 @@ public enum KillStatus
 
     /// <summary>Sending failed (EPERM, ESRCH at send time...).</summary>
     Failed,
-}
-
-/// <summary>What happened to one target, in a sentence for the status line.</summary>
-public sealed record KillOutcome(int Pid, KillStatus Status, string Message)
-{
-    /// <summary>True when the process is no longer holding anything.</summary>
-    public bool Succeeded => Status == KillStatus.Exited;
 }

@@ -24,29 +24,40 @@ public sealed class KillTarget : IDisposable
 
     public bool CanSignal => Problem is null && Handle is not null;
 
+    /// <summary>tuiports runs under this process (its shell, tmux, the sshd session): signalling it needs a second yes.</summary>
+    public bool IsAncestor { get; init; }
+
     public int Pid => Process.Pid;
 
-    /// <summary><c>pid 1234 (nginx)</c>.</summary>
-    public string Label => $"pid {Process.Pid} ({Process.Name})";
+    /// <summary><c>pid 1234 (nginx: master)</c>.</summary>
+    public string Label => $"pid {Process.Pid} ({Process.Title})";
 
     public void Dispose() => Handle?.Dispose();
 }
 
-/// <summary>Everything a kill is about, fixed at the moment K was pressed: the socket and its pinned holders.</summary>
-public sealed class KillPlan : IDisposable
+/// <summary>
+/// Everything a kill is about, fixed at the moment K was pressed: the socket, its pinned holders, the one "this
+/// process" means (<see cref="Primary"/>: the top holder of the first holder's tree), how many of its children hold the
+/// socket too, how many unrelated processes also hold it, and - for a worker whose parent holds the port - the parent.
+/// </summary>
+public sealed class KillPlan(
+    SocketEntry socket, IReadOnlyList<KillTarget> holders, KillTarget? primary, int children, int otherTops, KillTarget? parent)
+    : IDisposable
 {
-    public KillPlan(SocketEntry socket, IReadOnlyList<KillTarget> holders)
-    {
-        Socket = socket;
-        Holders = holders;
-    }
+    public SocketEntry Socket { get; } = socket;
 
-    public SocketEntry Socket { get; }
+    public IReadOnlyList<KillTarget> Holders { get; } = holders;
 
-    public IReadOnlyList<KillTarget> Holders { get; }
+    public KillTarget? Primary { get; } = primary;
 
-    /// <summary>The process "this process" means: the first holder (the one the table row shows).</summary>
-    public KillTarget? Primary => Holders.Count > 0 ? Holders[0] : null;
+    /// <summary>Holders below <see cref="Primary"/> in its process tree (they stop with it).</summary>
+    public int Children { get; } = children;
+
+    /// <summary>Holders in other, unrelated trees: the port stays open unless they exit too.</summary>
+    public int OtherTops { get; } = otherTops;
+
+    /// <summary>The parent that holds the port and would likely start <see cref="Primary"/> again; p in the dialog.</summary>
+    public KillTarget? Parent { get; } = parent;
 
     public bool IsShared => Holders.Count > 1;
 
@@ -59,5 +70,7 @@ public sealed class KillPlan : IDisposable
         {
             target.Dispose();
         }
+
+        Parent?.Dispose();
     }
 }

@@ -43,6 +43,7 @@ public static class SnapshotJsonWriter
         json.WriteStartObject();
         json.WriteString("proto", socket.Protocol.Name());
         json.WriteString("state", socket.State);
+        json.WriteString("role", socket.Role.Name());
         json.WriteString("localAddress", socket.LocalAddress.ToString());
         json.WriteNumber("localPort", socket.LocalPort);
         json.WriteString("remoteAddress", socket.RemoteAddress.ToString());
@@ -90,8 +91,32 @@ public static class SnapshotJsonWriter
             json.WriteNull("startedAt");
         }
 
+        if (process.StartTimeUtc is { } startTime)
+        {
+            json.WriteString("startTime", Presentation.Formats.StartTimeUtc(startTime));
+        }
+        else
+        {
+            json.WriteNull("startTime");
+        }
+
+        WriteNullable(json, "cgroup", process.Cgroup?.Path);
+        WriteNullable(json, "unit", process.Cgroup?.Unit);
+        WriteNullable(json, "container", process.Cgroup?.Container);
         json.WriteBoolean("kernelThread", process.IsKernelThread);
         json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteStats(Utf8JsonWriter json, ScanStats stats)

@@ -1,14 +1,21 @@
 using System.Globalization;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Output;
 
-/// <summary>Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder.</summary>
+/// <summary>
+/// Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder, the socket's role and the
+/// first holder's command line (cut to the terminal's width when given one, whole when piped). Plain text only: no
+/// terminal control sequences, and one buffered write for the whole table.
+/// </summary>
 public static class SnapshotTableWriter
 {
-    private static readonly string[] Headers = ["Proto", "State", "Local Address:Port", "Peer Address:Port", "Inode", "User", "Holders (pid/name fd)"];
+    private static readonly string[] Headers =
+        ["Proto", "State", "Role", "Local Address:Port", "Peer Address:Port", "Inode", "User", "Holders (pid/name fd)", "Command"];
 
-    public static void Write(TextWriter output, Snapshot snapshot, IReadOnlyList<SocketEntry> sockets)
+    /// <param name="width">The terminal's width to cut the command column to; null when the output is not a terminal.</param>
+    public static void Write(TextWriter output, Snapshot snapshot, IReadOnlyList<SocketEntry> sockets, int? width = null)
     {
         var rows = new List<string[]>(sockets.Count + 1) { Headers };
         foreach (var socket in sockets)
@@ -17,11 +24,13 @@ public static class SnapshotTableWriter
             [
                 socket.Protocol.Name() + (socket.Netns != snapshot.OwnNetns && snapshot.OwnNetns != 0 ? "*" : string.Empty),
                 socket.State,
+                socket.Role.Name(),
                 socket.LocalEndpoint,
                 socket.RemoteEndpoint,
                 socket.Inode.ToString(CultureInfo.InvariantCulture),
                 HolderUsers(socket),
                 Holders(socket, snapshot.Stats.AsRoot),
+                socket.Holders.Count > 0 ? socket.Holders[0].Process.DisplayCommand : "-",
             ]);
         }
 
@@ -34,22 +43,25 @@ public static class SnapshotTableWriter
             }
         }
 
+        var text = new System.Text.StringBuilder();
         foreach (var row in rows)
         {
-            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]));
-            output.WriteLine(string.Join("  ", cells).TrimEnd());
+            string line = string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd();
+            text.Append(width is int w && line.Length > w ? line[..Math.Max(1, w - 1)] + "~" : line).Append('\n');
         }
 
-        output.WriteLine();
-        output.WriteLine($"{sockets.Count} of {snapshot.Sockets.Count} sockets"
-            + (sockets.Any(s => s.Netns != snapshot.OwnNetns && snapshot.OwnNetns != 0) ? "  (* = another network namespace)" : string.Empty));
+        text.Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"{sockets.Count} of {Wording.Count(snapshot.Sockets.Count, "socket")}");
+        text.Append(sockets.Any(s => s.Netns != snapshot.OwnNetns && snapshot.OwnNetns != 0) ? "  (* = another network namespace)" : string.Empty);
+        text.Append('\n');
+        output.Write(text.ToString());
     }
 
     public static string Holders(SocketEntry socket, bool asRoot)
     {
         if (socket.HoldersHidden)
         {
-            return Presentation.Wording.HiddenHolder(asRoot);
+            return Wording.HiddenHolder(asRoot);
         }
 
         return socket.Holders.Count == 0

@@ -73,20 +73,44 @@ public sealed class SocketListState
             }
         }
 
+        bool first = !_hasSnapshot;
         _hasSnapshot = true;
         _currentKeys = current;
         Snapshot = snapshot;
         Expire(now, rebuild: false);
         Rebuild(keepSelection: true);
+        if (first && Query.Ports is not null)
+        {
+            SelectFirstListener(); // started with --port: the first picture lands on the listener too
+        }
     }
 
     /// <summary>Drops highlights that have run out. True when the rows changed (the view should redraw).</summary>
     public bool Expire(DateTimeOffset now) => Expire(now, rebuild: true);
 
+    /// <summary>
+    /// A new filter. The highlight moves to the first listener among the matches (if there is one), so "type the port,
+    /// press K" is about the server that owns the port, not a worker's or a client's connection.
+    /// </summary>
     public void SetQuery(SocketQuery query)
     {
         Query = query;
         Rebuild(keepSelection: true, firstWhenLost: true);
+        SelectFirstListener();
+    }
+
+    private void SelectFirstListener()
+    {
+        int listener = -1;
+        for (int i = 0; i < Rows.Count && listener < 0; i++)
+        {
+            listener = Rows[i].Socket.Role == SocketRole.Listener && Rows[i].Mark != RowMark.Gone ? i : -1;
+        }
+
+        if (listener >= 0)
+        {
+            Select(listener);
+        }
     }
 
     public void SetSort(SortOrder sort)

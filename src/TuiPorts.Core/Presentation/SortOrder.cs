@@ -59,6 +59,11 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
+            c = x.Role.CompareTo(y.Role); // within a port: listener, accepted, client
+        }
+
+        if (c == 0)
+        {
             c = x.Inode.CompareTo(y.Inode);
         }
 

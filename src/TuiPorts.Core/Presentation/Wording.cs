@@ -60,11 +60,69 @@ public static class Wording
             KillRefusal.InitProcess => "refused: pid 1 is the init process (signalling it can restart or shut down the whole system)",
             KillRefusal.KernelThread => $"refused: {who} is a kernel thread, which ignores signals",
             KillRefusal.Tuiports => $"refused: pid {process?.Pid} is tuiports itself (press q to quit)",
-            KillRefusal.ParentOfTuiports => $"refused: {who} is the shell that started tuiports",
+            KillRefusal.Ancestor => $"refused: {who} is an ancestor of tuiports — {WhatRunsUnder(process)} (--force to kill it anyway)",
             KillRefusal.SharedSocket => $"{Count(holders, "process", "processes")} hold this socket; the port stays open unless all of them exit",
             _ => string.Empty,
         };
     }
+
+    /// <summary>What the operator would lose with an ancestor of tuiports: "your SSH session runs under it".</summary>
+    public static string WhatRunsUnder(ProcessInfo? process) => (process?.Name ?? string.Empty) switch
+    {
+        "sshd" or "sshd-session" or "sshd-auth" or "dropbear" => "your SSH session runs under it",
+        "tmux" or "tmux: server" or "screen" or "SCREEN" => "your terminal multiplexer session runs under it",
+        "bash" or "zsh" or "sh" or "dash" or "fish" or "ksh" or "tcsh" or "csh" => "the shell that started tuiports runs under it",
+        "sudo" or "su" or "login" or "doas" => "your login session runs under it",
+        _ => "tuiports itself runs under it",
+    };
+
+    public static string Exited(string label, KillRequest request, bool escalated) => escalated && request.Signal != Signals.SIGKILL
+        ? $"{label} exited after SIGKILL ({Signals.Name(request.Signal)} was not enough in {Formats.Seconds(request.KillAfter ?? request.WaitFor)})"
+        : $"{label} exited after {Signals.Name(request.Signal)}";
+
+    public static string ExitedBeforeSignal(string label, int signal) =>
+        $"{label} had already exited (with its parent) before {Signals.Name(signal)} reached it";
+
+    public static string StillRunning(string label, KillRequest request, bool escalated)
+    {
+        if (escalated)
+        {
+            return $"{label} still running after SIGKILL";
+        }
+
+        if (!request.ExpectsExit)
+        {
+            return $"sent {Signals.Name(request.Signal)} to {label}";
+        }
+
+        return $"{label} still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully"
+            + (request.Signal == Signals.SIGKILL ? string.Empty : "; press K again for SIGKILL, or use tuiports kill --kill-after SECONDS");
+    }
+
+    /// <summary>The port's fate after a kill, in one line.</summary>
+    public static string Fate(PortFate fate, KillRequest request)
+    {
+        string port = $"port {fate.Port}";
+        string who = fate.Holder is { } h ? $"pid {h.Pid} ({h.Title})" : "another process";
+        string parent = fate.Parent is { } p ? $"pid {p.Pid} ({p.Title})" : $"pid {fate.Holder?.ParentPid}";
+        return fate.Kind switch
+        {
+            PortFateKind.Freed => $"{port}: freed",
+            PortFateKind.TargetRunning =>
+                $"{port}: still held by {who}, still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully",
+            PortFateKind.StillHeld => $"{port}: still held by {who}, which inherited the socket from its parent {parent}",
+            PortFateKind.TakenAgain => $"{port}: taken again by new {who}, child of {parent} — a supervisor restarted it" + RestartHint(fate.Holder),
+            _ => $"{port}: still held by a process whose owner is hidden — run with sudo",
+        };
+    }
+
+    /// <summary>"; systemd unit nginx.service restarts it: `systemctl stop nginx.service`", when the unit is known.</summary>
+    public static string RestartHint(ProcessInfo? process) => process?.Cgroup switch
+    {
+        { Container: { } id } => $"; container {id} restarts it: `docker stop {id}` (or podman/crictl)",
+        { Unit: { } unit } when unit.EndsWith(".service", StringComparison.Ordinal) => $"; systemd unit {unit} restarts it: `systemctl stop {unit}`",
+        _ => string.Empty,
+    };
 
     /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>
     public static string Count(int n, string singular, string? plural = null) =>

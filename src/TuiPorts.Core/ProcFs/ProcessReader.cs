@@ -43,7 +43,10 @@ public sealed class ProcessReader
             stat.StartTimeTicks,
             startedAt,
             stat.ParentPid,
-            stat.IsKernelThread);
+            stat.IsKernelThread)
+        {
+            Cgroup = CgroupFile.Parse(ProcRoot.TryReadText(_root.PidFile(pid, "cgroup"))),
+        };
     }
 
     /// <summary>Boot time + start ticks; null when either is unknown or absurd (a corrupt stat must not throw).</summary>
@@ -55,7 +58,7 @@ public sealed class ProcessReader
             return null;
         }
 
-        return boot.AddSeconds(seconds);
+        return boot.AddTicks((long)startTicks * (TimeSpan.TicksPerSecond / ClockTicksPerSecond)); // exact: 10 ms per tick
     }
 
     /// <summary>The start time alone (no /etc/passwd needed): the cheap identity check.</summary>

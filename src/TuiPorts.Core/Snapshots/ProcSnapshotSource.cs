@@ -49,6 +49,15 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var namespaces = NamespaceTables.ReadAll(_root, _ownTables, ownNetns, holders);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
+        var listeners = new ListenerIndex();
+        foreach (var ns in namespaces)
+        {
+            foreach (var row in ns.Tables.SelectMany(t => t.Rows))
+            {
+                listeners.Add(ns.Netns, row);
+            }
+        }
+
         var processCache = new Dictionary<int, ProcessInfo?>();
         var seen = new HashSet<SocketKey>();
         var sockets = new List<SocketEntry>();
@@ -62,7 +71,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
                 malformed += table.MalformedLines;
                 foreach (var row in table.Rows)
                 {
-                    var entry = Join(row, ns.Netns, holders, processCache);
+                    var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache);
                     if (seen.Add(entry.Key)) // the kernel repeats rows under churn
                     {
                         sockets.Add(entry);
@@ -79,7 +88,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
     }
 
-    private SocketEntry Join(NetTableRow row, ulong netns, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
+    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
     {
         var holders = EquatableArray<SocketHolder>.Empty;
         var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
@@ -109,7 +118,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             && (map.NamespacesWithDeniedProcesses.Contains(netns) || map.NamespacesWithDeniedProcesses.Contains(0));
         return new SocketEntry(
             row.Protocol, row.State, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort,
-            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, holders);
+            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, holders) { Role = role };
     }
 
     private ProcessInfo? CachedProcess(int pid, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)

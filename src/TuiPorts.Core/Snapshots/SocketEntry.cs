@@ -23,6 +23,9 @@ public sealed record SocketEntry(
         ? SocketKey.ForInode(Netns, Protocol, Inode)
         : new SocketKey(Netns, Protocol, 0, LocalAddress, LocalPort, RemoteAddress, RemotePort, State);
 
+    /// <summary>Listener, accepted (server side of a connection) or client.</summary>
+    public SocketRole Role { get; init; } = SocketRole.Client;
+
     public bool IsListening => SocketStates.IsListening(State);
 
     public string LocalEndpoint => FormatEndpoint(LocalAddress, LocalPort);

@@ -32,7 +32,9 @@ public static class OnceCommand
         }
         else
         {
-            SnapshotTableWriter.Write(output, snapshot, sockets);
+            // cut the command column to the terminal's width on a tty; whole when piped (no control sequences either way)
+            int? width = output == Console.Out ? Core.Interop.NativeMethods.TerminalWidth(1) : null;
+            SnapshotTableWriter.Write(output, snapshot, sockets, width);
             foreach (string warning in Wording.Warnings(snapshot))
             {
                 error.WriteLine($"tuiports: warning: {warning}");

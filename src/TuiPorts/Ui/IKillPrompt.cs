@@ -6,8 +6,15 @@ namespace TuiPorts.Ui;
 public enum KillChoice
 {
     Cancel,
+
+    /// <summary>y: the top holder of the highlighted socket (or, for a worker, the worker anyway).</summary>
     ThisProcess,
+
+    /// <summary>a: every holder of the socket.</summary>
     AllHolders,
+
+    /// <summary>p: the parent that holds the port and would start the worker again.</summary>
+    Parent,
 }
 
 /// <summary>The dialogs of the kill flow, behind a seam so the flow is tested without a terminal.</summary>
@@ -15,6 +22,9 @@ public interface IKillPrompt
 {
     /// <summary>Asks whether to send <paramref name="request"/> to the pinned targets of <paramref name="plan"/>.</summary>
     KillChoice Confirm(KillPlan plan, KillRequest request);
+
+    /// <summary>The second, explicit confirmation for an ancestor of tuiports, naming what would be lost.</summary>
+    bool ConfirmAncestor(KillTarget target);
 
     /// <summary>htop's F9 menu: the signal (and escalation) to use; null when cancelled.</summary>
     KillRequest? ChooseSignal(KillRequest current);

@@ -1,56 +1,59 @@
-using System.Reactive.Linq;
+using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
 /// <summary>
-/// K and F9 in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, then signal only the
-/// pinned processes and report each outcome in the status line. A refresh behind the dialog changes nothing: the
-/// plan was fixed when the key was pressed.
+/// K and F9 in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, signal only the pinned
+/// processes, then watch the port on the background scheduler and report its fate in the status line. A refresh
+/// behind the dialog changes nothing: the plan was fixed when the key was pressed. A process that outlived SIGTERM is
+/// offered SIGKILL on the next K - never sent one by surprise.
 /// </summary>
 public sealed class KillController : IDisposable
 {
-    private readonly IKillView _window;
+    private readonly IKillView _view;
     private readonly IKillPrompt _prompt;
     private readonly KillPlanner _planner;
-    private readonly KillExecutor _executor;
+    private readonly Func<KillRun> _newRun;
+    private readonly IScheduler _background;
     private readonly Action<Action> _onUiThread;
     private readonly Action _refreshNow;
     private readonly bool _readOnly;
+    private readonly HashSet<(int Pid, ulong Start)> _survivedTerm = [];
 
     public KillController(
-        IKillView window, IKillPrompt prompt, KillPlanner planner, KillExecutor executor,
+        IKillView view, IKillPrompt prompt, KillPlanner planner, Func<KillRun> newRun, IScheduler background,
         Action<Action> onUiThread, Action refreshNow, bool readOnly)
     {
-        _window = window;
+        _view = view;
         _prompt = prompt;
         _planner = planner;
-        _executor = executor;
+        _newRun = newRun;
+        _background = background;
         _onUiThread = onUiThread;
         _refreshNow = refreshNow;
         _readOnly = readOnly;
-        window.KillRequested += Kill;
-        window.SignalMenuRequested += ChooseSignalAndKill;
-    }
-
-    public void Dispose()
-    {
-        _window.KillRequested -= Kill;
-        _window.SignalMenuRequested -= ChooseSignalAndKill;
+        view.KillRequested += Kill;
+        view.SignalMenuRequested += ChooseSignalAndKill;
     }
 
     /// <summary>The signal K sends; F9 changes it and it is remembered, like htop.</summary>
     public KillRequest Request { get; private set; } = new();
 
+    /// <summary>The snapshot the highlighted row came from (for the parent of a worker); set by the launcher.</summary>
+    public Func<Snapshot>? CurrentSnapshot { get; init; }
+
+    public void Dispose()
+    {
+        _view.KillRequested -= Kill;
+        _view.SignalMenuRequested -= ChooseSignalAndKill;
+    }
+
     public void ChooseSignalAndKill(SocketRow row)
     {
-        if (RefuseEarly(row))
-        {
-            return;
-        }
-
-        if (_prompt.ChooseSignal(Request) is { } chosen)
+        if (!RefuseEarly(row) && _prompt.ChooseSignal(Request) is { } chosen)
         {
             Request = chosen;
             Kill(row);
@@ -64,43 +67,79 @@ public sealed class KillController : IDisposable
             return;
         }
 
-        var plan = _planner.Pin(row.Socket); // pinned now: the dialog is about these exact processes
+        var plan = _planner.Pin(row.Socket, CurrentSnapshot?.Invoke()); // pinned now: the dialog is about these exact processes
         var primary = plan.Primary!;
-        if (!plan.IsShared && !primary.CanSignal)
+        if (!plan.IsShared && !primary.CanSignal && plan.Parent is null)
         {
-            _window.ShowNotice(primary.Problem!);
+            _view.ShowNotice(primary.Problem!);
             _prompt.Explain("Cannot kill", primary.Problem!);
             plan.Dispose();
             return;
         }
 
-        var choice = _prompt.Confirm(plan, Request);
-        var targets = choice switch
+        var request = _survivedTerm.Contains((primary.Pid, primary.Process.StartTimeTicks)) ? Request with { Signal = Signals.SIGKILL } : Request;
+        var targets = _prompt.Confirm(plan, request) switch
         {
             KillChoice.ThisProcess => [primary],
             KillChoice.AllHolders => plan.Holders.ToList(),
+            KillChoice.Parent when plan.Parent is not null => [plan.Parent],
             _ => new List<KillTarget>(),
         };
-        if (targets.Count == 0)
+        if (targets.Count == 0 || targets.Any(t => t.IsAncestor && !_prompt.ConfirmAncestor(t)))
         {
-            _window.ShowNotice("kill cancelled: nothing sent");
+            _view.ShowNotice("kill cancelled: nothing sent");
             plan.Dispose();
             return;
         }
 
-        _window.ShowNotice($"sending {Request.Describe()} to {string.Join(", ", targets.Select(t => t.Label))}...");
-        _executor.ExecuteAll(targets, Request).ToList().Subscribe(
-            outcomes => _onUiThread(() =>
+        _view.ShowNotice($"sending {request.Describe()} to {string.Join(", ", targets.Select(t => t.Label))}...");
+        var ports = PortsToWatch(plan.Socket, targets, CurrentSnapshot?.Invoke());
+        _background.Schedule(() => Run(plan, targets, ports, request));
+    }
+
+    private void Run(KillPlan plan, List<KillTarget> targets, IReadOnlyList<PortTarget> ports, KillRequest request)
+    {
+        try
+        {
+            var report = _newRun().Execute(targets, ports, request);
+            _onUiThread(() =>
             {
+                foreach (var outcome in report.Targets.Where(o => o.Status == KillStatus.Running && request.Signal != Signals.SIGKILL))
+                {
+                    var target = targets.First(t => t.Pid == outcome.Pid);
+                    _survivedTerm.Add((target.Pid, target.Process.StartTimeTicks));
+                }
+
                 plan.Dispose();
-                _window.ShowNotice(string.Join("; ", outcomes.OrderBy(o => o.Pid).Select(o => o.Message)));
+                _view.ShowNotice(string.Join("; ", report.Lines(request)));
                 _refreshNow();
-            }),
-            error => _onUiThread(() =>
+            });
+        }
+        catch (Exception e)
+        {
+            _onUiThread(() =>
             {
                 plan.Dispose();
-                _window.ShowNotice($"kill failed: {error.Message}");
-            }));
+                _view.ShowNotice($"kill failed: {e.Message}");
+            });
+        }
+    }
+
+    /// <summary>The listening sockets on the highlighted socket's port (same namespace): the port the operator wants freed.</summary>
+    private static IReadOnlyList<PortTarget> PortsToWatch(SocketEntry socket, List<KillTarget> targets, Snapshot? snapshot)
+    {
+        var listeners = (snapshot is null ? [socket] : snapshot.Sockets.AsEnumerable())
+            .Where(s => s.Netns == socket.Netns && s.LocalPort == socket.LocalPort && s.Role == SocketRole.Listener)
+            .Select(s => s.Inode)
+            .ToHashSet();
+        if (socket.Role == SocketRole.Listener)
+        {
+            listeners.Add(socket.Inode);
+        }
+
+        return listeners.Count == 0
+            ? []
+            : [new PortTarget(socket.LocalPort, socket.Netns, listeners, targets.Select(t => t.Pid).ToHashSet())];
     }
 
     private bool RefuseEarly(SocketRow row)
@@ -111,7 +150,7 @@ public sealed class KillController : IDisposable
             : KillPolicy.Check(row.Socket);
         if (refusal != KillRefusal.None)
         {
-            _window.ShowNotice(Wording.Refusal(refusal));
+            _view.ShowNotice(Wording.Refusal(refusal));
         }
 
         return refusal != KillRefusal.None;

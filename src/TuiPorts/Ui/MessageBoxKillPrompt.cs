@@ -1,19 +1,20 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Ui;
 
 /// <summary>
 /// The kill dialogs as Terminal.Gui message boxes. The LAST button is the one Enter presses, so it is always the safe
-/// one (cancel); Esc also cancels. Button hot keys: y = this process, a = all holders, n = cancel.
+/// one (cancel); Esc also cancels. Button hot keys: p = the parent, y = this process, a = all holders, n = cancel.
 /// </summary>
 public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
 {
     private static readonly (string Button, KillRequest Request)[] SignalChoices =
     [
         ("_TERM", new KillRequest(Signals.SIGTERM)),
-        ("TERM+_KILL", new KillRequest(Signals.SIGTERM, Escalate: true)),
+        ("TERM+_KILL", new KillRequest(Signals.SIGTERM, KillAfter: KillRequest.DefaultTimeout)),
         ("KI_LL", new KillRequest(Signals.SIGKILL)),
         ("_INT", new KillRequest(Signals.SIGINT)),
         ("_HUP", new KillRequest(Signals.SIGHUP)),
@@ -24,18 +25,31 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
     {
         string body = KillDialogText.Body(plan, request, (app.Driver?.Cols ?? 80) - 6);
         string title = KillDialogText.Title(plan, request);
-        if (plan.IsShared)
+        var choices = new List<(string Button, KillChoice Choice)>();
+        if (plan.Parent is not null)
         {
-            return MessageBox.Query(app, title, body, false, "_yes: this process", "_all holders", "_no") switch
-            {
-                0 => KillChoice.ThisProcess,
-                1 => KillChoice.AllHolders,
-                _ => KillChoice.Cancel,
-            };
+            choices.Add(("_parent", KillChoice.Parent));
         }
 
-        return MessageBox.Query(app, title, body, false, "_yes", "_no") == 0 ? KillChoice.ThisProcess : KillChoice.Cancel;
+        choices.Add((plan.Parent is not null ? "_yes: this one" : plan.IsShared ? "_yes: this process" : "_yes", KillChoice.ThisProcess));
+        if (plan.IsShared)
+        {
+            choices.Add(("_all holders", KillChoice.AllHolders));
+        }
+
+        choices.Add(("_no", KillChoice.Cancel)); // last = Enter's default: the safe one
+        int? index = MessageBox.Query(app, title, body, false, [.. choices.Select(c => c.Button)]);
+        return index is int i && i < choices.Count ? choices[i].Choice : KillChoice.Cancel;
     }
+
+    public bool ConfirmAncestor(KillTarget target) =>
+        MessageBox.Query(
+            app,
+            $"pid {target.Pid} ({target.Process.Title}) is an ancestor of tuiports",
+            $"{Wording.WhatRunsUnder(target.Process)}.\nKilling it can end the session you are working in.\nKill it anyway?",
+            false,
+            "_kill it anyway",
+            "_no") == 0;
 
     public KillRequest? ChooseSignal(KillRequest current)
     {

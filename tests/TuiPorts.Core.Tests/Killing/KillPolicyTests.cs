@@ -6,7 +6,7 @@ namespace TuiPorts.Core.Tests.Killing;
 
 public sealed class KillPolicyTests
 {
-    private readonly KillPolicy _policy = new(OwnPid: 500, ParentPid: 400);
+    private readonly KillPolicy _policy = new(ownPid: 500, parentPid: 400);
 
     private static ProcessInfo Process(int pid, bool kernelThread = false) =>
         new(pid, "name", "cmd", 0, "root", 1, null, 1, kernelThread);
@@ -15,7 +15,7 @@ public sealed class KillPolicyTests
     [InlineData(1, false, "pid 1 is the init process")]
     [InlineData(2, true, "kernel thread")]
     [InlineData(500, false, "tuiports itself")]
-    [InlineData(400, false, "the shell that started tuiports")]
+    [InlineData(400, false, "is an ancestor of tuiports")]
     public void Refuses_init_kernel_threads_itself_and_its_shell(int pid, bool kernelThread, string reason)
     {
         Assert.Contains(reason, _policy.RefusalFor(Process(pid, kernelThread)), StringComparison.Ordinal);
@@ -32,6 +32,8 @@ public sealed class KillPolicyTests
     {
         var policy = KillPolicy.ForThisProcess(ProcRoot.Default);
         Assert.Equal(Environment.ProcessId, policy.OwnPid);
-        Assert.True(policy.ParentPid > 0);
+        int parent = ProcStat.Parse(File.ReadAllText("/proc/self/stat"))!.ParentPid;
+        Assert.True(policy.IsAncestor(parent));
+        Assert.False(policy.IsAncestor(Environment.ProcessId));
     }
 }

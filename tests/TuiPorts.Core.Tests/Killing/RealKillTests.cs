@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Reactive.Concurrency;
-using System.Reactive.Linq;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
@@ -13,7 +11,10 @@ public sealed class RealKillTests
 {
     private static readonly ProcRoot Proc = ProcRoot.Default;
     private readonly PidfdSignalSender _sender = new(Proc);
-    private readonly KillExecutor _executor = new(TaskPoolScheduler.Default);
+
+    private static KillReport Run(IReadOnlyList<KillTarget> targets, IReadOnlyList<PortTarget> ports, KillRequest request) =>
+        new KillRun(new ProcSnapshotSource(Proc), new ProcessReader(Proc).Read, TimeProvider.System, Thread.Sleep)
+            .Execute(targets, ports, request);
 
     /// <summary>Starts perl and waits for its "ready" line, printed after the script's handlers are installed.</summary>
     private static Process StartChild(string script)
@@ -41,22 +42,28 @@ public sealed class RealKillTests
         using var child = StartChild("sleep 60");
         using var target = Pin(child);
 
-        var outcome = _executor.Execute(target, new KillRequest(Signals.SIGTERM, Escalate: true)).Wait();
+        var outcome = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM)).Targets);
 
         Assert.Equal($"pid {child.Id} (perl) exited after SIGTERM", outcome.Message);
         Assert.True(child.WaitForExit(5000));
     }
 
     [Fact]
-    public void A_child_ignoring_sigterm_is_escalated_to_sigkill()
+    public void A_child_ignoring_sigterm_is_never_sent_sigkill_unless_asked()
     {
         using var child = StartChild("$SIG{TERM} = 'IGNORE'; sleep 60");
         using var target = Pin(child);
 
-        var outcome = _executor.Execute(target, new KillRequest(Signals.SIGTERM, Escalate: true, Timeout: TimeSpan.FromSeconds(1))).Wait();
+        var outcome = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM, Timeout: TimeSpan.FromSeconds(0.5))).Targets);
 
-        Assert.Equal(KillStatus.Exited, outcome.Status);
-        Assert.Equal($"pid {child.Id} (perl) exited after SIGKILL (SIGTERM was ignored for 1 s)", outcome.Message);
+        Assert.Equal(KillStatus.Running, outcome.Status);
+        Assert.StartsWith($"pid {child.Id} (perl) still running 0.5 s after SIGTERM — it may be shutting down gracefully", outcome.Message, StringComparison.Ordinal);
+        Assert.False(child.HasExited);
+
+        var killed = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM, KillAfter: TimeSpan.FromSeconds(0.5))).Targets);
+
+        Assert.Equal(KillStatus.Exited, killed.Status);
+        Assert.Equal($"pid {child.Id} (perl) exited after SIGKILL (SIGTERM was not enough in 0.5 s)", killed.Message);
         Assert.True(child.WaitForExit(5000));
     }
 
@@ -87,8 +94,11 @@ public sealed class RealKillTests
         using (var plan = planner.Pin(Listening()))
         {
             Assert.True(plan.IsShared);
-            var outcome = _executor.Execute(plan.Primary!, new KillRequest()).Wait();
-            Assert.Equal(KillStatus.Exited, outcome.Status);
+            var report = Run([plan.Primary!], [PortTarget.Of(plan.Socket, [plan.Primary!.Pid])], new KillRequest(Timeout: TimeSpan.FromSeconds(1)));
+            Assert.Equal(KillStatus.Exited, Assert.Single(report.Targets).Status);
+            var fate = Assert.Single(report.Ports);
+            Assert.Equal(PortFateKind.StillHeld, fate.Kind);
+            Assert.Equal(listener.ChildPid, fate.Holder!.Pid);
         }
 
         var survivor = Listening();
@@ -96,8 +106,9 @@ public sealed class RealKillTests
 
         using (var plan = planner.Pin(survivor))
         {
-            var outcomes = _executor.ExecuteAll(plan.Holders, new KillRequest()).ToList().Wait();
-            Assert.All(outcomes, o => Assert.Equal(KillStatus.Exited, o.Status));
+            var report = Run(plan.Holders, [PortTarget.Of(survivor, plan.Holders.Select(h => h.Pid))], new KillRequest());
+            Assert.All(report.Targets, o => Assert.Equal(KillStatus.Exited, o.Status));
+            Assert.True(report.AllPortsFree);
         }
 
         Assert.DoesNotContain(new ProcSnapshotSource(Proc).Take().Sockets, s => s.LocalPort == listener.Port && s.State == "LISTEN");

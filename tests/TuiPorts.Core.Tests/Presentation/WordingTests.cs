@@ -41,7 +41,7 @@ public sealed class WordingTests
     [InlineData(KillRefusal.HoldersHidden, "owner hidden — run with sudo")]
     [InlineData(KillRefusal.ReadOnly, "--read-only")]
     [InlineData(KillRefusal.InitProcess, "pid 1 is the init process")]
-    [InlineData(KillRefusal.ParentOfTuiports, "the shell that started tuiports")]
+    [InlineData(KillRefusal.Ancestor, "the shell that started tuiports runs under it")]
     public void Every_refusal_has_a_sentence(KillRefusal refusal, string expected)
     {
         var process = new ProcessInfo(7, "bash", "bash", 0, "root", 1, null, 1, false);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
@@ -38,8 +39,17 @@ public sealed class KillControllerTests : IDisposable
     }
 
     private KillController Controller(bool readOnly) => new(
-        _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
-        new KillExecutor(ImmediateScheduler.Instance), action => action(), () => _refreshes++, readOnly);
+        _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot), NewRun,
+        ImmediateScheduler.Instance, action => action(), () => _refreshes++, readOnly);
+
+    /// <summary>The port is watched on virtual time: each poll advances the fake clock instead of sleeping.</summary>
+    private KillRun NewRun()
+    {
+        var time = new FakeTimeProvider();
+        return new KillRun(_source, _ => null, time, time.Advance);
+    }
+
+    private string Notice => _ui.Window.Screen.Notice ?? string.Empty;
 
     public void Dispose()
     {
@@ -63,7 +73,7 @@ public sealed class KillControllerTests : IDisposable
 
         _handle100.Received(1).Send(Signals.SIGTERM);
         _sender.DidNotReceive().Open(200, Arg.Any<ulong>(), out Arg.Any<SignalError>());
-        Assert.Contains("pid 100 (api) exited after SIGTERM", _ui.Screen, StringComparison.Ordinal);
+        Assert.Contains("pid 100 (api) exited after SIGTERM", Notice, StringComparison.Ordinal);
         Assert.Equal(1, _refreshes);
         _handle100.Received(1).Dispose();
     }
@@ -86,7 +96,7 @@ public sealed class KillControllerTests : IDisposable
         var prompt = Substitute.For<IKillPrompt>();
         var window = _ui.Window;
         _ = new KillController(window, prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
-            new KillExecutor(ImmediateScheduler.Instance), a => a(), () => { }, readOnly: true);
+            NewRun, ImmediateScheduler.Instance, a => a(), () => { }, readOnly: true);
         var row = window.State.Rows.First(r => r.Socket.LocalPort == 9000);
 
         window.State.Select(window.State.Rows.ToList().IndexOf(row));
@@ -117,7 +127,7 @@ public sealed class KillControllerTests : IDisposable
         Assert.True(asked!.IsShared);
         h200.Received(1).Send(Signals.SIGTERM);
         h201.Received(1).Send(Signals.SIGTERM);
-        Assert.Contains("pid 200 (web) exited after SIGTERM; pid 201 (web) exited after SIGTERM", _ui.Screen, StringComparison.Ordinal);
+        Assert.Contains("pid 200 (web) exited after SIGTERM; pid 201 (web) exited after SIGTERM", Notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,8 +155,8 @@ public sealed class KillControllerTests : IDisposable
 
         Assert.Equal("Send SIGTERM to pid 200 (web)?", KillDialogText.Title(plan, new KillRequest()));
         Assert.Contains("command  ./web", text, StringComparison.Ordinal);
-        Assert.Contains("socket   127.0.0.1:80 LISTEN", text, StringComparison.Ordinal);
-        Assert.Contains("2 processes hold this socket; the port stays open unless all of them exit", text, StringComparison.Ordinal);
+        Assert.Contains("socket   127.0.0.1:80 LISTEN (listener)", text, StringComparison.Ordinal);
+        Assert.Contains("1 unrelated process also holds this socket; the port stays open unless all of them exit", text, StringComparison.Ordinal);
         Assert.Contains("user     root (0)", text, StringComparison.Ordinal);
         Assert.Contains("started  ", text, StringComparison.Ordinal);
     }

@@ -1,0 +1,103 @@
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Killing;
+
+/// <summary>What happened to one signalled process.</summary>
+public sealed record TargetOutcome(int Pid, KillStatus Status, string Message)
+{
+    public bool Succeeded => Status == KillStatus.Exited;
+}
+
+/// <summary>The whole result of a kill: each process's outcome, and each port's fate.</summary>
+public sealed record KillReport(IReadOnlyList<TargetOutcome> Targets, IReadOnlyList<PortFate> Ports)
+{
+    /// <summary>Every port the kill meant to free is free (a process that exited before its signal is no failure).</summary>
+    public bool AllPortsFree => Ports.Count > 0 && Ports.All(p => p.IsFree);
+
+    /// <summary>The outcome in sentences: ports first (that is what the operator asked for), then processes.</summary>
+    public IEnumerable<string> Lines(KillRequest request) =>
+        Ports.Select(p => Wording.Fate(p, request)).Concat(Targets.Select(t => t.Message));
+}
+
+/// <summary>
+/// Frees ports: sends the signal to every pinned target, then watches the ports - not just the pids - until each is
+/// freed or taken again, or the timeout ends. SIGKILL is sent only on explicit request (<see cref="KillRequest.KillAfter"/>):
+/// a database in the middle of a graceful shutdown is never killed by surprise.
+/// </summary>
+public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> lookup, TimeProvider time, Action<TimeSpan> sleep)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public KillReport Execute(IReadOnlyList<KillTarget> targets, IReadOnlyList<PortTarget> ports, KillRequest request)
+    {
+        var start = time.GetUtcNow();
+        var sendErrors = new Dictionary<int, SignalError>();
+        foreach (var target in targets.Where(t => t.CanSignal))
+        {
+            sendErrors[target.Pid] = target.Handle!.Send(request.Signal);
+        }
+
+        bool escalated = false;
+        var fates = ports.Select(p => new PortFate(p.Port, PortFateKind.TargetRunning)).ToList();
+        while (true)
+        {
+            var elapsed = time.GetUtcNow() - start;
+            if (!escalated && request.KillAfter is { } killAfter && elapsed >= killAfter)
+            {
+                escalated = true;
+                foreach (var target in targets.Where(t => t.CanSignal && !t.Handle!.HasExited))
+                {
+                    _ = target.Handle!.Send(Signals.SIGKILL);
+                }
+            }
+
+            bool targetsDone = targets.All(t => !t.CanSignal || t.Handle!.HasExited);
+            if (ports.Count > 0)
+            {
+                var snapshot = snapshots.Take();
+                fates = ports.Select(p => PortFate.Judge(p, snapshot, pid => IsAlive(targets, pid), lookup)).ToList();
+            }
+
+            bool portsDone = fates.All(f => f.IsFinal) && (targetsDone || !request.ExpectsExit);
+            if (portsDone || elapsed >= request.WatchFor)
+            {
+                break;
+            }
+
+            sleep(PollInterval);
+        }
+
+        var outcomes = targets.Select(t => Outcome(t, request, escalated, sendErrors)).ToList();
+        return new KillReport(outcomes, fates);
+    }
+
+    private static bool IsAlive(IReadOnlyList<KillTarget> targets, int pid) =>
+        targets.FirstOrDefault(t => t.Pid == pid) is { CanSignal: true } target && !target.Handle!.HasExited;
+
+    private static TargetOutcome Outcome(KillTarget target, KillRequest request, bool escalated, Dictionary<int, SignalError> sent)
+    {
+        if (!target.CanSignal)
+        {
+            return new TargetOutcome(target.Pid, KillStatus.NotSent, target.Problem ?? $"{target.Label}: nothing sent");
+        }
+
+        var error = sent.GetValueOrDefault(target.Pid);
+        if (error == SignalError.NoSuchProcess)
+        {
+            return new TargetOutcome(target.Pid, KillStatus.Exited, Wording.ExitedBeforeSignal(target.Label, request.Signal));
+        }
+
+        if (error != SignalError.None)
+        {
+            return new TargetOutcome(target.Pid, KillStatus.Failed, KillMessages.ForSendError(target.Process, error, request.Signal));
+        }
+
+        if (target.Handle!.HasExited)
+        {
+            return new TargetOutcome(target.Pid, KillStatus.Exited, Wording.Exited(target.Label, request, escalated));
+        }
+
+        return new TargetOutcome(target.Pid, KillStatus.Running, Wording.StillRunning(target.Label, request, escalated));
+    }
+}

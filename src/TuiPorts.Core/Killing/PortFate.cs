@@ -1,0 +1,67 @@
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Killing;
+
+/// <summary>A port a kill means to free: where it lives, the listening sockets it had, and who was signalled for it.</summary>
+public sealed record PortTarget(int Port, ulong Netns, IReadOnlySet<ulong> Inodes, IReadOnlySet<int> TargetPids)
+{
+    /// <summary>The port of <paramref name="socket"/>, to be freed by signalling <paramref name="targetPids"/>.</summary>
+    public static PortTarget Of(SocketEntry socket, IEnumerable<int> targetPids) =>
+        new(socket.LocalPort, socket.Netns, new HashSet<ulong> { socket.Inode }, targetPids.ToHashSet());
+}
+
+public enum PortFateKind
+{
+    /// <summary>No listening socket on the port any more.</summary>
+    Freed,
+
+    /// <summary>A signalled process is still alive and still holds it.</summary>
+    TargetRunning,
+
+    /// <summary>The same socket lives on in a process that was not signalled (it inherited it from its parent).</summary>
+    StillHeld,
+
+    /// <summary>A new listening socket on the port, opened by a new process: a supervisor restarted the server.</summary>
+    TakenAgain,
+
+    /// <summary>The port is held, but by whom cannot be seen (not root).</summary>
+    HeldByHidden,
+}
+
+/// <summary>What became of a port after a kill: freed, or who holds it now and (when known) whose child that is.</summary>
+public sealed record PortFate(int Port, PortFateKind Kind, ProcessInfo? Holder = null, ProcessInfo? Parent = null)
+{
+    public bool IsFree => Kind == PortFateKind.Freed;
+
+    /// <summary>Settled: waiting longer will not change the verdict (freed, or taken by someone new).</summary>
+    public bool IsFinal => Kind is PortFateKind.Freed or PortFateKind.TakenAgain;
+
+    /// <summary>Judges <paramref name="port"/> in a fresh snapshot; <paramref name="isAlive"/> says whether a signalled pid lives.</summary>
+    public static PortFate Judge(PortTarget port, Snapshot snapshot, Func<int, bool> isAlive, Func<int, ProcessInfo?> lookup)
+    {
+        var listeners = snapshot.Sockets
+            .Where(s => s.Netns == port.Netns && s.LocalPort == port.Port && s.Role == SocketRole.Listener)
+            .ToList();
+        if (listeners.Count == 0)
+        {
+            return new PortFate(port.Port, PortFateKind.Freed);
+        }
+
+        var holders = listeners.SelectMany(s => s.Holders).Select(h => h.Process).ToList();
+        if (holders.FirstOrDefault(p => port.TargetPids.Contains(p.Pid) && isAlive(p.Pid)) is { } running)
+        {
+            return new PortFate(port.Port, PortFateKind.TargetRunning, running);
+        }
+
+        var old = listeners.FirstOrDefault(s => port.Inodes.Contains(s.Inode));
+        var socket = old ?? listeners[0];
+        if (socket.Holders.Count == 0)
+        {
+            return new PortFate(port.Port, PortFateKind.HeldByHidden);
+        }
+
+        var holder = HolderTree.Tops(socket).FirstOrDefault() ?? socket.Holders[0].Process;
+        var parent = holders.FirstOrDefault(p => p.Pid == holder.ParentPid) ?? lookup(holder.ParentPid);
+        return new PortFate(port.Port, old is null ? PortFateKind.TakenAgain : PortFateKind.StillHeld, holder, parent);
+    }
+}
