@@ -1,20 +1,23 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Live;
 
 /// <summary>
-/// Reads the open-fd tables of the highlighted socket's holders for the detail pane - up to thousands of readlinks
-/// each - on the background scheduler, and hands the result back on the UI scheduler. A newer request supersedes an
-/// older one still running, so moving the highlight quickly never shows a stale table.
+/// Reads what the detail pane needs for the highlighted socket - each holder's open fds (up to thousands of readlinks),
+/// its parent's name, what its socket fds are - on the background scheduler, and hands the result back on the UI
+/// scheduler. A newer request supersedes an older one still running, so moving the highlight quickly never shows a
+/// stale table.
 /// </summary>
 public sealed class FdTableLoader(ProcRoot root, IScheduler background, IScheduler ui) : IDisposable
 {
     private readonly SerialDisposable _pending = new();
 
-    /// <summary>Reads the fd tables of <paramref name="pids"/>; <paramref name="done"/> runs on the UI scheduler.</summary>
-    public void Load(IReadOnlyList<int> pids, Action<IReadOnlyDictionary<int, FdListing>> done)
+    /// <summary>Reads the facts for <paramref name="socket"/>'s holders; <paramref name="done"/> runs on the UI scheduler.</summary>
+    public void Load(Snapshot snapshot, SocketEntry socket, Action<DetailFacts> done)
     {
         var request = new BooleanDisposable();
         _pending.Disposable = request;
@@ -25,16 +28,67 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
                 return;
             }
 
-            var tables = pids.Distinct().ToDictionary(pid => pid, pid => FdListing.Read(root, pid));
+            var facts = Read(snapshot, socket);
             ui.Schedule(() =>
             {
                 if (!request.IsDisposed)
                 {
-                    done(tables);
+                    done(facts);
                 }
             });
         });
     }
 
     public void Dispose() => _pending.Dispose();
+
+    private DetailFacts Read(Snapshot snapshot, SocketEntry socket)
+    {
+        var fds = new Dictionary<int, FdListing>();
+        var parents = new Dictionary<int, string>();
+        foreach (var holder in socket.Holders)
+        {
+            fds.TryAdd(holder.Pid, FdListing.Read(root, holder.Pid));
+            int ppid = holder.Process.ParentPid;
+            if (ppid > 0 && !parents.ContainsKey(ppid) && ProcRoot.TryReadText(root.PidFile(ppid, "stat")) is { } stat)
+            {
+                parents[ppid] = ProcStat.Parse(stat)?.Comm ?? "?";
+            }
+        }
+
+        return new DetailFacts(fds, parents, DescribeSockets(snapshot, socket, fds));
+    }
+
+    /// <summary>"socket:[N]" -> "tcp 127.0.0.1:8081 LISTEN" from the snapshot, or a unix socket's path.</summary>
+    private Dictionary<string, string> DescribeSockets(Snapshot snapshot, SocketEntry socket, Dictionary<int, FdListing> fds)
+    {
+        var wanted = fds.Values.SelectMany(l => l.Fds).Select(f => f.Target)
+            .Where(t => t.StartsWith("socket:[", StringComparison.Ordinal)).ToHashSet();
+        var result = new Dictionary<string, string>();
+        foreach (var entry in snapshot.Sockets)
+        {
+            if (entry.Inode != 0 && entry.Netns == socket.Netns && wanted.Contains($"socket:[{entry.Inode}]"))
+            {
+                result[$"socket:[{entry.Inode}]"] = Describe(entry);
+            }
+        }
+
+        if (result.Count < wanted.Count && socket.Holders.Count > 0)
+        {
+            var unix = UnixSocketTable.Parse(ProcRoot.TryReadText(root.PidFile(socket.Holders[0].Pid, "net/unix")));
+            foreach (var (inode, path) in unix)
+            {
+                string target = $"socket:[{inode}]";
+                if (wanted.Contains(target))
+                {
+                    result.TryAdd(target, $"unix {path}");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Describe(SocketEntry s) => s.Role == SocketRole.Listener
+        ? $"{s.Protocol.Name()} {s.LocalEndpoint} {s.State}"
+        : $"{s.Protocol.Name()} {s.LocalEndpoint} -> {s.RemoteEndpoint} {s.State}";
 }

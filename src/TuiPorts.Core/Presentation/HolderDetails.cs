@@ -5,8 +5,9 @@ namespace TuiPorts.Core.Presentation;
 
 /// <summary>
 /// The detail pane's text for one socket: every holder's pid, name, user, start, command line and open fds with their
-/// targets, the socket itself marked. Pure formatting: the fd tables arrive already read (<see cref="Live.FdTableLoader"/>
-/// reads them off the UI thread), or null while they are being read.
+/// targets (a socket fd followed by what it is), the socket itself marked, plus each holder's parent, systemd unit or
+/// container. Pure formatting: the facts arrive already read (<see cref="Live.FdTableLoader"/> reads them off the UI
+/// thread), or null while they are being read.
 /// </summary>
 public static class HolderDetails
 {
@@ -14,11 +15,11 @@ public static class HolderDetails
     public const string ReadingText = "  open fds: reading...";
 
     public static IReadOnlyList<string> Build(
-        SocketEntry socket, IReadOnlyDictionary<int, FdListing>? fdTables, bool asRoot, RowMark mark = RowMark.None)
+        SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None)
     {
         var lines = new List<string>
         {
-            $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  inode {socket.Inode}"
+            $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  {socket.Role.Name()}  inode {socket.Inode}"
             + $"  uid {socket.Uid}  netns {socket.Netns}{(mark == RowMark.Gone ? "  (gone)" : string.Empty)}",
         };
         if (socket.HoldersHidden)
@@ -35,30 +36,61 @@ public static class HolderDetails
             return lines;
         }
 
-        if (socket.Holders.Count > 1)
-        {
-            lines.Add(Wording.Refusal(Killing.KillRefusal.SharedSocket, holders: socket.Holders.Count));
-        }
-
+        lines.AddRange(TreeSummary(socket));
         foreach (var holder in socket.Holders)
         {
             var p = holder.Process;
-            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  ppid {p.ParentPid}  started {Formats.StartTime(p.StartedAt)}");
+            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  started {Formats.StartTime(p.StartedAt)}");
+            string parent = facts?.ParentNames.TryGetValue(p.ParentPid, out var name) == true ? $"{p.ParentPid} ({name})" : $"{p.ParentPid}";
+            lines.Add($"  parent pid {parent}{Where(p)}");
             lines.Add($"  {p.DisplayCommand}");
-            if (fdTables is null)
+            if (facts is null)
             {
                 lines.Add(ReadingText);
             }
             else
             {
-                AddFds(lines, fdTables.TryGetValue(p.Pid, out var listing) ? listing : null, socket.Inode);
+                AddFds(lines, facts.Fds.TryGetValue(p.Pid, out var listing) ? listing : null, socket.Inode, facts.SocketTargets);
             }
         }
 
         return lines;
     }
 
-    private static void AddFds(List<string> lines, FdListing? listing, ulong inode)
+    /// <summary>Who among the holders is the top of a process tree, and what that means for the port.</summary>
+    private static IEnumerable<string> TreeSummary(SocketEntry socket)
+    {
+        if (socket.Holders.Count < 2)
+        {
+            yield break;
+        }
+
+        var tops = Killing.HolderTree.Tops(socket);
+        foreach (var top in tops)
+        {
+            int children = Killing.HolderTree.DescendantsOf(socket, top).Count;
+            if (children > 0)
+            {
+                yield return $"pid {top.Pid} ({top.Title}) and its {Wording.Count(children, "child", "children")} hold this socket; "
+                    + $"stopping {top.Pid} stops them and frees the port";
+            }
+        }
+
+        if (tops.Count > 1)
+        {
+            yield return Wording.UnrelatedHolders(tops.Count);
+        }
+    }
+
+    private static string Where(Snapshots.ProcessInfo p) => p.Cgroup switch
+    {
+        { Container: { } id, Unit: { } unit } => $"  container {id} ({unit})",
+        { Container: { } id } => $"  container {id}",
+        { Unit: { } unit } => $"  unit {unit}",
+        _ => string.Empty,
+    };
+
+    private static void AddFds(List<string> lines, FdListing? listing, ulong inode, IReadOnlyDictionary<string, string> sockets)
     {
         switch (listing?.Status)
         {
@@ -67,8 +99,9 @@ public static class HolderDetails
                 lines.Add($"  open fds ({listing.Total}):");
                 foreach (var fd in listing.Fds)
                 {
+                    string what = sockets.TryGetValue(fd.Target, out var described) ? $"  {described}" : string.Empty;
                     string marker = fd.Target == socketTarget ? $"  {ThisSocketMarker}" : string.Empty;
-                    lines.Add($"  {fd.Fd,5} -> {fd.Target}{marker}");
+                    lines.Add($"  {fd.Fd,5} -> {fd.Target}{what}{marker}");
                 }
 
                 if (listing.Total > listing.Fds.Count)

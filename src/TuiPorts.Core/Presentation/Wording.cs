@@ -124,6 +124,10 @@ public static class Wording
         _ => string.Empty,
     };
 
+    /// <summary>Several process trees share one socket: stopping one of them does not free the port.</summary>
+    public static string UnrelatedHolders(int trees) =>
+        $"{Count(trees, "unrelated process", "unrelated processes")} hold this socket; the port stays open unless all of them exit";
+
     /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>
     public static string Count(int n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? singular : plural ?? singular + "s")}");

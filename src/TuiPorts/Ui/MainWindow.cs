@@ -194,11 +194,11 @@ public sealed partial class MainWindow : Window, IKillView
 
         bool asRoot = _screen.Options.AsRoot;
         ShowDetails(HolderDetails.Build(row.Socket, null, asRoot, row.Mark), sameSocket);
-        _context.FdTables.Load(row.Socket.Holders.Select(o => o.Pid).ToList(), tables => Guard(() =>
+        _context.FdTables.Load(State.Snapshot, row.Socket, facts => Guard(() =>
         {
             if (_detailBasis == basis)
             {
-                ShowDetails(HolderDetails.Build(row.Socket, tables, asRoot, row.Mark), keepScroll: true);
+                ShowDetails(HolderDetails.Build(row.Socket, facts, asRoot, row.Mark), keepScroll: true);
             }
         }));
     }

@@ -170,11 +170,12 @@ public sealed class MainWindowTests : IDisposable
         _ui.Type("9000");
 
         string details = string.Join('\n', _ui.Window.DetailLines);
-        Assert.Contains("2 processes hold this socket", details, StringComparison.Ordinal);
+        Assert.Contains("pid 100 (api-server) and its 1 child hold this socket; stopping 100 stops them and frees the port", details, StringComparison.Ordinal);
+        Assert.Contains("  parent pid 100 (api-server)", details, StringComparison.Ordinal);
         Assert.Contains("pid 100  api-server", details, StringComparison.Ordinal);
         Assert.Contains("./api-server --port 9000", details, StringComparison.Ordinal);
         Assert.Contains("    1 -> /var/log/api.log", details, StringComparison.Ordinal);
-        Assert.Contains("    3 -> socket:[500]  <- this socket", details, StringComparison.Ordinal);
+        Assert.Contains("    3 -> socket:[500]  tcp 127.0.0.1:9000 LISTEN  <- this socket", details, StringComparison.Ordinal);
         Assert.Contains("pid 101  api-server", details, StringComparison.Ordinal);
         Assert.Contains("/var/log/api.log", _ui.Screen, StringComparison.Ordinal);
     }
