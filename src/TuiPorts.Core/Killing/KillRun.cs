@@ -29,6 +29,12 @@ public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> l
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a freed port must stay free before it counts as freed: a supervisor (systemd's Restart=, a shell loop)
+    /// binds it again within moments, and "freed" followed by a respawn nobody saw would be a lie.
+    /// </summary>
+    public static readonly TimeSpan FreeFor = TimeSpan.FromSeconds(1);
+
     public KillReport Execute(IReadOnlyList<KillTarget> targets, IReadOnlyList<PortTarget> ports, KillRequest request)
     {
         var start = time.GetUtcNow();
@@ -40,6 +46,7 @@ public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> l
 
         bool escalated = false;
         var fates = ports.Select(p => new PortFate(p.Port, PortFateKind.TargetRunning)).ToList();
+        var freeSince = new DateTimeOffset?[ports.Count];
         while (true)
         {
             var elapsed = time.GetUtcNow() - start;
@@ -59,7 +66,15 @@ public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> l
                 fates = ports.Select(p => PortFate.Judge(p, snapshot, pid => IsAlive(targets, pid), lookup)).ToList();
             }
 
-            bool portsDone = fates.All(f => f.IsFinal) && (targetsDone || !request.ExpectsExit);
+            var now = time.GetUtcNow();
+            for (int i = 0; i < fates.Count; i++)
+            {
+                freeSince[i] = fates[i].IsFree ? freeSince[i] ?? now : null;
+            }
+
+            bool settled = Enumerable.Range(0, fates.Count).All(i =>
+                fates[i].Kind == PortFateKind.TakenAgain || (freeSince[i] is { } since && now - since >= FreeFor));
+            bool portsDone = settled && (targetsDone || !request.ExpectsExit);
             if (portsDone || elapsed >= request.WatchFor)
             {
                 break;

@@ -2,12 +2,22 @@ using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 
-/// <summary>A port a kill means to free: where it lives, the listening sockets it had, and who was signalled for it.</summary>
-public sealed record PortTarget(int Port, ulong Netns, IReadOnlySet<ulong> Inodes, IReadOnlySet<int> TargetPids)
+/// <summary>
+/// A port a kill means to free: where it lives, the listening sockets it had, who was signalled for it, and every
+/// process that held those sockets before (their parents then: a leaked child is reparented once its parent dies).
+/// </summary>
+public sealed record PortTarget(
+    int Port, ulong Netns, IReadOnlySet<ulong> Inodes, IReadOnlySet<int> TargetPids, IReadOnlyDictionary<int, ProcessInfo> HoldersBefore)
 {
-    /// <summary>The port of <paramref name="socket"/>, to be freed by signalling <paramref name="targetPids"/>.</summary>
-    public static PortTarget Of(SocketEntry socket, IEnumerable<int> targetPids) =>
-        new(socket.LocalPort, socket.Netns, new HashSet<ulong> { socket.Inode }, targetPids.ToHashSet());
+    /// <summary>The port of <paramref name="sockets"/>, to be freed by signalling <paramref name="targetPids"/>.</summary>
+    public static PortTarget Of(IReadOnlyList<SocketEntry> sockets, IEnumerable<int> targetPids) => new(
+        sockets[0].LocalPort,
+        sockets[0].Netns,
+        sockets.Select(s => s.Inode).ToHashSet(),
+        targetPids.ToHashSet(),
+        sockets.SelectMany(s => s.Holders).DistinctBy(h => h.Pid).ToDictionary(h => h.Pid, h => h.Process));
+
+    public static PortTarget Of(SocketEntry socket, IEnumerable<int> targetPids) => Of([socket], targetPids);
 }
 
 public enum PortFateKind
@@ -33,8 +43,6 @@ public sealed record PortFate(int Port, PortFateKind Kind, ProcessInfo? Holder =
 {
     public bool IsFree => Kind == PortFateKind.Freed;
 
-    /// <summary>Settled: waiting longer will not change the verdict (freed, or taken by someone new).</summary>
-    public bool IsFinal => Kind is PortFateKind.Freed or PortFateKind.TakenAgain;
 
     /// <summary>Judges <paramref name="port"/> in a fresh snapshot; <paramref name="isAlive"/> says whether a signalled pid lives.</summary>
     public static PortFate Judge(PortTarget port, Snapshot snapshot, Func<int, bool> isAlive, Func<int, ProcessInfo?> lookup)
@@ -61,7 +69,8 @@ public sealed record PortFate(int Port, PortFateKind Kind, ProcessInfo? Holder =
         }
 
         var holder = HolderTree.Tops(socket).FirstOrDefault() ?? socket.Holders[0].Process;
-        var parent = holders.FirstOrDefault(p => p.Pid == holder.ParentPid) ?? lookup(holder.ParentPid);
+        int parentPid = port.HoldersBefore.TryGetValue(holder.Pid, out var before) ? before.ParentPid : holder.ParentPid;
+        var parent = port.HoldersBefore.GetValueOrDefault(parentPid) ?? holders.FirstOrDefault(p => p.Pid == parentPid) ?? lookup(parentPid);
         return new PortFate(port.Port, old is null ? PortFateKind.TakenAgain : PortFateKind.StillHeld, holder, parent);
     }
 }

@@ -81,8 +81,7 @@ public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool al
 
         if (pids.Count > 0)
         {
-            var watch = PortTarget.Of(held[0], pids);
-            _ports.Add(watch with { Inodes = held.Select(s => s.Inode).ToHashSet() });
+            _ports.Add(PortTarget.Of(held, pids));
         }
     }
 

@@ -130,16 +130,13 @@ public sealed class KillController : IDisposable
     {
         var listeners = (snapshot is null ? [socket] : snapshot.Sockets.AsEnumerable())
             .Where(s => s.Netns == socket.Netns && s.LocalPort == socket.LocalPort && s.Role == SocketRole.Listener)
-            .Select(s => s.Inode)
-            .ToHashSet();
-        if (socket.Role == SocketRole.Listener)
+            .ToList();
+        if (socket.Role == SocketRole.Listener && !listeners.Any(s => s.Key == socket.Key))
         {
-            listeners.Add(socket.Inode);
+            listeners.Add(socket);
         }
 
-        return listeners.Count == 0
-            ? []
-            : [new PortTarget(socket.LocalPort, socket.Netns, listeners, targets.Select(t => t.Pid).ToHashSet())];
+        return listeners.Count == 0 ? [] : [PortTarget.Of(listeners, targets.Select(t => t.Pid))];
     }
 
     private bool RefuseEarly(SocketRow row)
