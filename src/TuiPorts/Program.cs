@@ -4,5 +4,30 @@ namespace TuiPorts;
 
 public static class Program
 {
-    public static int Main(string[] args) => CommandLineInterface.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        var output = ProcessStreams.Stdout.Writer;
+        var error = ProcessStreams.Stderr.Writer;
+        try
+        {
+            return CommandLineInterface.Run(args, output, error);
+        }
+        finally
+        {
+            Flush(output);
+            Flush(error);
+        }
+    }
+
+    private static void Flush(TextWriter writer)
+    {
+        try
+        {
+            writer.Flush();
+        }
+        catch (IOException)
+        {
+            // stdout closed early (| head): nothing left to say
+        }
+    }
 }

@@ -17,8 +17,7 @@ public static class OnceCommand
         if (json)
         {
             output.Flush();
-            using var stdout = output == Console.Out ? Console.OpenStandardOutput() : null;
-            if (stdout is not null)
+            if (ProcessStreams.RawStream(output) is { } stdout)
             {
                 SnapshotJsonWriter.Write(stdout, snapshot, sockets);
                 stdout.Write("\n"u8);
@@ -33,7 +32,7 @@ public static class OnceCommand
         else
         {
             // cut the command column to the terminal's width on a tty; whole when piped (no control sequences either way)
-            int? width = output == Console.Out ? Core.Interop.NativeMethods.TerminalWidth(1) : null;
+            int? width = ProcessStreams.TerminalWidth(output);
             SnapshotTableWriter.Write(output, snapshot, sockets, width);
             foreach (string warning in Wording.Warnings(snapshot))
             {

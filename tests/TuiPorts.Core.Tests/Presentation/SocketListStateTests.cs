@@ -85,4 +85,20 @@ public sealed class SocketListStateTests
         Assert.Equal([30, 20, 10], _state.Rows.Select(r => r.Socket.Holders[0].Pid));
         Assert.Equal(100, _state.SelectedRow!.Socket.LocalPort);
     }
+
+    [Fact]
+    public void A_new_filter_moves_the_highlight_to_the_first_listener_among_the_matches()
+    {
+        var accepted = Listener(8080, 1) with { Role = TuiPorts.Core.Snapshots.SocketRole.Accepted, State = "ESTABLISHED", RemotePort = 40000 };
+        var client = Listener(8080, 3) with { Role = TuiPorts.Core.Snapshots.SocketRole.Client, State = "ESTABLISHED", RemotePort = 8080 };
+        var listener = Listener(8080, 2) with { Role = TuiPorts.Core.Snapshots.SocketRole.Listener };
+        _state.ApplySnapshot(Of(client, accepted, listener, Listener(22, 9)), T0);
+
+        _state.SetQuery(SocketQuery.All with { Ports = PortFilterParser.Parse("8080", ServicesFile.Empty).Filter });
+
+        Assert.Equal(
+            [TuiPorts.Core.Snapshots.SocketRole.Listener, TuiPorts.Core.Snapshots.SocketRole.Accepted, TuiPorts.Core.Snapshots.SocketRole.Client],
+            _state.Rows.Select(r => r.Socket.Role));
+        Assert.Equal(2UL, _state.SelectedRow!.Socket.Inode);
+    }
 }

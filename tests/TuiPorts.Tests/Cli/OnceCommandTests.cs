@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using TuiPorts.Cli;
+using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
@@ -42,6 +43,8 @@ public sealed class OnceCommandTests : IDisposable
         Assert.Contains("127.0.0.1:9000", lines[1], StringComparison.Ordinal);
         Assert.Contains("100/server one fd 3, 101/server one fd 3", lines[1], StringComparison.Ordinal);
         Assert.Equal(lines[0].IndexOf("State", StringComparison.Ordinal), lines[1].IndexOf("LISTEN", StringComparison.Ordinal));
+        Assert.Equal(lines[0].IndexOf("Role", StringComparison.Ordinal), lines[1].IndexOf("listener", StringComparison.Ordinal));
+        Assert.EndsWith("Command", lines[0], StringComparison.Ordinal);
         Assert.Contains("1 of 3 sockets", output, StringComparison.Ordinal);
     }
 
@@ -149,5 +152,59 @@ public sealed class OnceCommandTests : IDisposable
         Assert.False(string.IsNullOrEmpty(holder.GetProperty("user").GetString()));
         Assert.Equal(JsonValueKind.Number, holder.GetProperty("uid").ValueKind);
         Assert.Contains("testhost", holder.GetProperty("cmdline").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("listener", socket.GetProperty("role").GetString());
+        Assert.True(holder.GetProperty("ppid").GetInt32() > 0);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\dZ$", holder.GetProperty("startTime").GetString());
+        Assert.True(holder.TryGetProperty("cgroup", out _) && holder.TryGetProperty("unit", out _) && holder.TryGetProperty("container", out _));
+    }
+
+    [Fact]
+    public void The_start_time_names_the_process_to_the_kernels_precision()
+    {
+        var self = ProcStat.Parse(File.ReadAllText("/proc/self/stat"))!;
+        var info = new ProcessReader(ProcRoot.Default).Read(Environment.ProcessId)!;
+        long bootSeconds = long.Parse(File.ReadAllLines("/proc/stat").First(l => l.StartsWith("btime ", StringComparison.Ordinal))[6..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var expected = DateTimeOffset.FromUnixTimeSeconds(bootSeconds).AddTicks((long)self.StartTimeTicks * 100_000).UtcDateTime;
+
+        Assert.Equal(expected, info.StartTimeUtc);
+        Assert.Equal(expected.ToString("yyyy-MM-dd'T'HH:mm:ss.ff'Z'", System.Globalization.CultureInfo.InvariantCulture), TuiPorts.Core.Presentation.Formats.StartTimeUtc(expected));
+    }
+
+    [Fact]
+    public void Cgroup_facts_reach_the_json_for_each_holder()
+    {
+        _proc.AddProcess(400, "nginx", "nginx: master process /usr/sbin/nginx").AddSocketFd(400, 6, 600);
+        File.WriteAllText(Path.Combine(_proc.Root, "400", "cgroup"), "0::/system.slice/nginx.service\n");
+        _proc.WriteTable("tcp", [Row(0, "00000000:1F90", "00000000:0000", "0A", 600)]);
+
+        var (code, stdout, _) = Run("--once", "--json", "--port", "8080", "--proc-root", _proc.Root);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var socket = Assert.Single(json.RootElement.GetProperty("sockets").EnumerateArray());
+        var holder = Assert.Single(socket.GetProperty("owners").EnumerateArray());
+        Assert.Equal("/system.slice/nginx.service", holder.GetProperty("cgroup").GetString());
+        Assert.Equal("nginx.service", holder.GetProperty("unit").GetString());
+        Assert.Equal(JsonValueKind.Null, holder.GetProperty("container").ValueKind);
+        Assert.Equal("listener", socket.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public void Once_on_a_terminal_writes_plain_text_without_control_sequences()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("script", ["-qec", $"dotnet {CliProcess.AppDll} --once --proc-root {_proc.Root}", "/dev/null"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["TERM"] = "xterm-256color";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Proto", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
     }
 }
