@@ -24,7 +24,7 @@ trap cleanup EXIT
 fail() {
   echo "FAIL: $*" >&2
   echo "---- screen ----" >&2
-  tmux capture-pane -p -t "$SESSION" 2>/dev/null >&2 || true
+  tmux capture-pane -p -t "$SESSION" >&2 2>/dev/null || true
   exit 1
 }
 

@@ -64,6 +64,11 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
+            c = (y.Holders.Count > 0).CompareTo(x.Holders.Count > 0); // then held sockets before kernel-owned leftovers (TIME_WAIT)
+        }
+
+        if (c == 0)
+        {
             c = x.Inode.CompareTo(y.Inode);
         }
 

@@ -22,6 +22,9 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void K_and_y_kill_the_highlighted_listener_and_the_status_line_says_so() => RunScript("kill.sh");
 
+    [Fact]
+    public void A_real_nginx_is_freed_through_its_master_and_a_workers_row_offers_the_parent() => RunScript("nginx.sh");
+
     /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
     [Core.Tests.TestSupport.PidNamespaceFact]
     public void A_reused_pid_never_receives_a_confirmed_kill() => RunScript("pid-reuse.sh", needsTmux: false);
