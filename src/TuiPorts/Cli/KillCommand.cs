@@ -31,6 +31,7 @@ public sealed class KillCommand
             _ports, _signal, _allHolders, _timeout, _killAfter, _force, _yes, _dryRun,
         };
         command.Options.Add(query.ProcRoot);
+        _signal.CompletionSources.Add([.. Signals.Names.SelectMany(name => new[] { name[3..], name })]); // TERM, SIGTERM...
         command.SetAction(result => Run(result, query, input, output, error));
         return command;
     }
