@@ -45,7 +45,8 @@ public static class ZshCompletionScript
         {
             foreach (var argument in node.Arguments)
             {
-                string values = argument.Choices.Count > 0 ? $"({string.Join(' ', argument.Choices.Select(Word))})" : " ";
+                // Free text shows its name as a hint; a bare " " action would also stop options completing here.
+                string values = argument.Choices.Count > 0 ? $"({string.Join(' ', argument.Choices.Select(Word))})" : $"_message {Word(argument.Name)}";
                 script.Append($"    ':{Word(argument.Name)}:{values}' \\\n");
             }
         }

@@ -68,7 +68,7 @@ public sealed class CompletionScriptTests : IDisposable
     }
 
     [Fact]
-    public void The_zsh_script_is_a_compdef_function_with_values_for_signal_and_proto()
+    public void The_zsh_script_is_a_compdef_function_with_values_for_signal_and_proto_and_a_hint_for_ports()
     {
         string script = Print("zsh");
 
@@ -76,6 +76,7 @@ public sealed class CompletionScriptTests : IDisposable
         Assert.Contains("'(--proto)--proto[Only one protocol family: tcp or udp (IPv4 and IPv6).]:tcp|udp:(tcp udp)'", script, StringComparison.Ordinal);
         Assert.Contains(":NAME:(HUP INT KILL QUIT SIGHUP", script, StringComparison.Ordinal);
         Assert.Contains("'kill:Kill the processes holding the listening sockets", script, StringComparison.Ordinal);
+        Assert.Contains("':PORTS:_message PORTS'", script, StringComparison.Ordinal); // a hint that still lets kill --al<Tab> complete
     }
 
     [Fact]
