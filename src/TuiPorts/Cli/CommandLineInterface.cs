@@ -34,6 +34,8 @@ public static class CommandLineInterface
         root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
         root.Subcommands.Add(new BenchCommand().Build(query, output, error));
         root.Subcommands.Add(new SoakCommand().Build(query, output, error));
+        root.Subcommands.Add(new CompletionCommand().Build(output));
+        ProgramVersion.UseFor(root);
 
         root.SetAction(result =>
         {

@@ -16,7 +16,7 @@ namespace TuiPorts.Cli;
 public sealed class KillCommand
 {
     private readonly Argument<string> _ports = new("PORTS") { Description = "Port filter: 9000, 80,443, 8000-8100 or a service name." };
-    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM" };
+    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM", HelpName = "NAME", CompletionSources = { Signals.Names.SelectMany(name => new[] { name[3..], name }).ToArray() } };
     private readonly Option<bool> _allHolders = new("--all-holders") { Description = "Signal every process holding a shared socket, also unrelated ones (otherwise such a port is refused)." };
     private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to watch the port for its fate after the signal (default 5).", DefaultValueFactory = _ => "5", HelpName = "SECONDS" };
     private readonly Option<string?> _killAfter = new("--kill-after") { Description = "Send SIGKILL to targets still alive this many seconds after the signal (never without it).", HelpName = "SECONDS" };
