@@ -64,7 +64,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.Help, "F1 or ?", "this help", [Key.F1, new Key('?')], "Help"),
         new(UiCommand.Quit, "q, F10 or Ctrl+C", "quit", [Key.Q, Key.F10, Key.C.WithCtrl], "Quit"),
         new(UiCommand.Suspend, "Ctrl+Z", "suspend to the shell (fg comes back)", [Key.Z.WithCtrl]),
-        new(UiCommand.None, "in the kill dialog", "y this process, a all holders, n/Esc/Enter cancel", []),
+        new(UiCommand.None, "in the kill dialog", "y the top holder, p its parent (on a worker), a all holders, n/Esc/Enter cancel", []),
     ]);
 
     public IReadOnlyList<KeyBinding> Entries { get; } = entries;
