@@ -10,13 +10,22 @@ namespace TuiPorts.Core.Output;
 /// </summary>
 public static class SnapshotJsonWriter
 {
+    /// <summary>The options of every document tuiports writes: plain <c>+</c> and <c>&lt;</c> for people reading it.</summary>
+    public static JsonWriterOptions Options(bool indented) => new()
+    {
+        Indented = indented,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain "+" and "<" for people reading it
-        });
+        using var json = new Utf8JsonWriter(output, Options(indented: true));
+        Write(json, snapshot, sockets);
+    }
+
+    /// <summary>The document as one JSON object into <paramref name="json"/> (compact or indented, as it was opened).</summary>
+    public static void Write(Utf8JsonWriter json, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
+    {
         json.WriteStartObject();
         json.WriteString("takenAt", snapshot.TakenAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteNumber("ownNetns", snapshot.OwnNetns);
@@ -38,7 +47,7 @@ public static class SnapshotJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
+    public static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
     {
         json.WriteStartObject();
         json.WriteString("proto", socket.Protocol.Name());
@@ -119,7 +128,7 @@ public static class SnapshotJsonWriter
         }
     }
 
-    private static void WriteStats(Utf8JsonWriter json, ScanStats stats)
+    public static void WriteStats(Utf8JsonWriter json, ScanStats stats)
     {
         json.WriteStartObject("stats");
         json.WriteNumber("processes", stats.Processes);

@@ -13,6 +13,7 @@ public enum SortColumn
     Pid,
     Name,
     User,
+    Host,
 }
 
 public sealed record SortOrder(SortColumn Column, bool Descending = false)
@@ -50,11 +51,17 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
             SortColumn.Pid => FirstPid(x).CompareTo(FirstPid(y)),
             SortColumn.Name => string.Compare(FirstName(x), FirstName(y), StringComparison.OrdinalIgnoreCase),
             SortColumn.User => string.Compare(FirstUser(x), FirstUser(y), StringComparison.OrdinalIgnoreCase),
+            SortColumn.Host => string.CompareOrdinal(x.Host, y.Host),
             _ => 0,
         };
         if (c == 0 && Column != SortColumn.LocalPort)
         {
             c = x.LocalPort.CompareTo(y.LocalPort);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Host, y.Host); // one port over several hosts: host by host
         }
 
         if (c == 0)

@@ -12,8 +12,7 @@ public static class OnceCommand
     public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error)
     {
         var snapshot = new ProcSnapshotSource(root).Take();
-        var byPort = TuiPorts.Core.Presentation.SortOrder.Default;
-        var sockets = snapshot.Sockets.Where(query.Matches).OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(byPort.Compare)).ToList();
+        var sockets = Ordered(snapshot.Sockets.Where(query.Matches));
         if (json)
         {
             output.Flush();
@@ -42,4 +41,8 @@ public static class OnceCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>The order <c>--once</c> prints sockets in: by protocol, then as the UI sorts by port.</summary>
+    public static List<SocketEntry> Ordered(IEnumerable<SocketEntry> sockets) =>
+        sockets.OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(TuiPorts.Core.Presentation.SortOrder.Default.Compare)).ToList();
 }
