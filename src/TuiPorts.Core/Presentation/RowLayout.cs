@@ -71,7 +71,7 @@ public sealed class RowLayout
         var widths = visible.ToDictionary(s => s.Column, s => s.Min);
         int spare = width - (visible.Sum(s => s.Min) + visible.Count - 1);
         // Who holds the socket matters more than its peer: holders grow before the peer column does.
-        foreach (var column in new[] { Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
+        foreach (var column in new[] { Column.Host, Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
         {
             if (spare > 0 && widths.TryGetValue(column, out int current))
             {
