@@ -96,7 +96,10 @@ public sealed class HostsScreenTests
         Assert.Equal(["web1", "web2"], rows.Select(r => r.Socket.Host));
         Assert.StartsWith("  HOST Proto ", layout.Header(), StringComparison.Ordinal);
         Assert.StartsWith("  web1 tcp ", layout.Format(rows[0], _screen.List.Snapshot), StringComparison.Ordinal);
-        Assert.Equal(SortColumn.Host, SortOrder.Default.Next(-1).Column);
+
+        _screen.SetSort(new SortOrder(SortColumn.Host, Descending: true));
+        Assert.Equal(["web2", "web1"], _screen.List.Rows.Select(r => r.Socket.Host));
+        Assert.Equal("host desc", _screen.List.Sort.ToString());
     }
 
     [Fact]
