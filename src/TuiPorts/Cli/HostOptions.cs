@@ -16,7 +16,7 @@ public sealed class HostOptions
 
     public Option<string[]> Ssh { get; } = new("--ssh")
     {
-        Description = "Show these hosts too, in one table with a HOST column: host, user@host or an ~/.ssh/config alias, comma-separated (repeatable). tuiports runs there over ssh.",
+        Description = "Show these hosts in one table with a HOST column (this machine only with --local): host, user@host or an ~/.ssh/config alias, comma-separated, repeatable. tuiports runs on each over ssh.",
         HelpName = "HOSTS",
         AllowMultipleArgumentsPerToken = false,
     };
