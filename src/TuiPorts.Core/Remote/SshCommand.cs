@@ -7,7 +7,8 @@ namespace TuiPorts.Core.Remote;
 
 /// <summary>
 /// How tuiports reaches another host: the user's own <c>ssh</c> (their ~/.ssh/config, agent, ProxyJump, ControlMaster),
-/// never asking anything (BatchMode), noticing a dead link within ~10 s (ServerAlive), without a terminal (-T). The
+/// never asking anything (BatchMode), noticing a dead link within ~10 s (ServerAlive), compressed (the stream's JSON
+/// shrinks ~25x: docs/performance.md), without a terminal (-T). The
 /// remote command (<c>--remote-command</c>, default <c>tuiports</c>) is given to the remote login shell as written, so
 /// it may be a path or a command line such as <c>sudo -n tuiports</c>; the arguments tuiports adds are quoted for it.
 /// </summary>
@@ -15,7 +16,8 @@ public sealed record SshCommand(string RemoteCommand = "tuiports", string? Confi
 {
     private static readonly string[] Options =
     [
-        "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10", "-T",
+        "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10",
+        "-o", "Compression=yes", "-T",
     ];
 
     /// <summary>The arguments of <c>ssh</c> that run the remote tuiports with <paramref name="remoteArguments"/> on <paramref name="host"/>.</summary>

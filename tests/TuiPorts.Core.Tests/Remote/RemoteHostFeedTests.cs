@@ -65,7 +65,7 @@ public sealed class RemoteHostFeedTests : IDisposable
         Assert.Equal(HostState.Connecting, Last.Status.State);
         _launcher.Received(1).Start("ssh", Arg.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[]
         {
-            "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10", "-T",
+            "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10", "-o", "Compression=yes", "-T",
             "-F", "/tmp/ssh_config", "db1", "--", "/opt/tuiports", "--stream", "--interval", "1", "--port", "9000",
         })));
     }
