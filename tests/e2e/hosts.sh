@@ -64,23 +64,56 @@ tmux send-keys -t "$SESSION" Escape
 wait_for_screen "3 hosts (1 unreachable), 1 socket  " 10 || fail "B's socket did not leave the table while hosta stayed live"
 screen | grep -qE "^. +hosta +tcp +127\.0\.0\.1:$A_PORT" || fail "hosta's row is gone"
 
-# q ends every ssh child, and with them the remote tuiports processes.
+# A dropped session (hostb's sshd session process killed) is reported, then reconnected, while hosta stays live.
+session_b="$(pgrep -P "$(cat "$WORK/sshd_b.pid")" | head -1)"
+[ -n "$session_b" ] || fail "no sshd session for hostb"
+kill -TERM "$session_b"
+wait_for_screen "hostb: Connection to 127.0.0.1 closed by remote host; retrying in" 10 || fail "the dropped session of hostb is not reported"
+screen | grep -F "hostb: Connection" | head -1
+wait_for_screen "3 hosts (1 unreachable), 1 socket  " 15 || fail "hostb did not reconnect"
+screen | grep -qE "^. +hosta +tcp +127\.0\.0\.1:$A_PORT" || fail "hosta's row went away while hostb reconnected"
+SSH_PIDS="$(pgrep -P "$pid" -x ssh | xargs)"
+REMOTE_PIDS="$(for f in "$WORK"/sshd_a.pid "$WORK"/sshd_b.pid; do descendants "$(cat "$f")"; done | xargs)"
+
+# q ends every ssh child, and with them the remote tuiports processes; so do Ctrl+C and SIGHUP.
+# assert_nothing_left PIDS...: none of them runs any more, and nothing runs under the test sshd daemons.
+assert_nothing_left() {
+  local left="" p
+  for _ in $(seq 50); do
+    left=""
+    for p in "$@"; do
+      if [ -d "/proc/$p" ] && ! grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; then left="$left $p"; fi
+    done
+    [ -z "$left" ] && break
+    sleep 0.1
+  done
+  [ -z "$left" ] || fail "still running after $HOW:$(for p in $left; do echo; tr '\0' ' ' < "/proc/$p/cmdline"; done)"
+  for f in "$WORK"/sshd_a.pid "$WORK"/sshd_b.pid; do
+    [ -z "$(descendants "$(cat "$f")")" ] || fail "a remote session is still running under sshd $(cat "$f") after $HOW"
+  done
+}
+
+HOW=q
 tmux send-keys -t "$SESSION" q
 wait_for_screen "TUIPORTS_EXIT=0" 10 || fail "q did not exit cleanly"
 assert_terminal_restored
-left=""
-for _ in $(seq 50); do
-  left=""
-  for p in $SSH_PIDS $REMOTE_PIDS; do
-    if [ -d "/proc/$p" ] && ! grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; then left="$left $p"; fi
-  done
-  [ -z "$left" ] && break
-  sleep 0.1
+assert_nothing_left $SSH_PIDS $REMOTE_PIDS
+echo "q: no ssh ($SSH_PIDS) and no remote tuiports ($REMOTE_PIDS) left"
+
+for HOW in Ctrl+C SIGHUP; do
+  tmux kill-session -t "$SESSION"
+  start_tuiports_with "TERM=xterm-256color" "--ssh hosta,hostb,hostc --ssh-config $SSH_CONFIG --remote-command $REMOTE_CMD"
+  wait_for_screen "3 hosts (1 unreachable), 1 socket" 30 || fail "the second run did not come up with both hosts"
+  pid="$(tuiports_pid)"
+  ssh_pids="$(pgrep -P "$pid" -x ssh | xargs)"
+  remote_pids="$(for f in "$WORK"/sshd_a.pid "$WORK"/sshd_b.pid; do descendants "$(cat "$f")"; done | xargs)"
+  [ -n "$ssh_pids" ] && [ -n "$remote_pids" ] || fail "no ssh children or remote sessions to check before $HOW"
+  if [ "$HOW" = Ctrl+C ]; then tmux send-keys -t "$SESSION" C-c; else kill -HUP "$pid"; fi
+  wait_for_screen "TUIPORTS_EXIT=" 10 || fail "$HOW did not end tuiports"
+  assert_nothing_left $ssh_pids $remote_pids
+  echo "$HOW: no ssh ($ssh_pids) and no remote tuiports ($remote_pids) left"
 done
-[ -z "$left" ] || fail "still running after q:$(for p in $left; do echo; tr '\0' ' ' < "/proc/$p/cmdline"; done)"
-for f in "$WORK"/sshd_a.pid "$WORK"/sshd_b.pid; do
-  [ -z "$(descendants "$(cat "$f")")" ] || fail "a remote session is still running under sshd $(cat "$f")"
-done
+
 LISTENER_PID="$A_PID"
 cat "$WORK/three-hosts.txt"
-echo "PASS: hosta and hostb in one table, filters, K on hostb killed B only, hostc reported; q left no ssh ($SSH_PIDS) and no remote tuiports ($REMOTE_PIDS)"
+echo "PASS: hosta and hostb in one table, filters, K on hostb killed B only, hostc reported; q, Ctrl+C and SIGHUP left no ssh and no remote tuiports"

@@ -159,10 +159,14 @@ public static class Wording
             Remote.HostState.Live => "live",
             _ => status.Message ?? "unreachable",
         };
-        string retry = status.RetryAt is { } at && status.State != Remote.HostState.Live
-            ? $"; retrying in {Formats.Seconds(TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling((at - now).TotalSeconds))))}"
-            : string.Empty;
-        return $"{status.Host}: {what}{retry}";
+        if (status.RetryAt is not { } at || status.State == Remote.HostState.Live)
+        {
+            return $"{status.Host}: {what}";
+        }
+
+        var wait = TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling((at - now).TotalSeconds)));
+        return $"{status.Host}: {what.TrimEnd('.')}; retrying in {Formats.Seconds(wait)}"; // ssh ends some sentences with "."
+
     }
 
     /// <summary>Why a host's session ended: ssh's or the remote side's own last words, else the exit code.</summary>

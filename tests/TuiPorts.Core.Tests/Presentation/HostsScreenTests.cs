@@ -67,6 +67,17 @@ public sealed class HostsScreenTests
     }
 
     [Fact]
+    public void Sshs_sentences_keep_their_words_without_a_second_stop()
+    {
+        var now = _time.GetUtcNow();
+        var dropped = new HostStatus("web1", HostState.Failed, "Connection to web1 closed by remote host.", now.AddSeconds(2));
+
+        Assert.Equal("web1: Connection to web1 closed by remote host; retrying in 2 s", Wording.HostLine(dropped, now));
+        Assert.Equal("web1: Connection to web1 closed by remote host.", Wording.HostLine(dropped with { RetryAt = null }, now));
+        Assert.Equal("web1: connecting...", Wording.HostLine(new HostStatus("web1", HostState.Connecting), now));
+    }
+
+    [Fact]
     public void More_than_three_hosts_down_fit_in_three_lines()
     {
         var down = Enumerable.Range(1, 5).Select(i => new HostStatus($"db{i}", HostState.Failed, "ssh: connect to host: No route to host")).ToList();
