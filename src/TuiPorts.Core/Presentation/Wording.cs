@@ -199,11 +199,11 @@ public static class Wording
     public static string PidReused(int pid, DateTime? startedUtc) =>
         $"pid {pid} now belongs to another process (started {(startedUtc is { } t ? Formats.StartTimeUtc(t) : "at an unknown time")}): nothing sent";
 
-    /// <summary>A host whose stream is not tuiports' stream: what was wrong, and the start of what it sent.</summary>
+    /// <summary>A host that answered with something else than tuiports' JSON: what was wrong, and the start of it.</summary>
     public static string HostGarbage(string line, string reason)
     {
         string excerpt = new(line.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return $"sent something that is not tuiports' stream ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
+        return $"sent something that is not tuiports' output ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
     }
 
     /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>

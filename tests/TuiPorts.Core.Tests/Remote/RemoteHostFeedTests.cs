@@ -143,7 +143,7 @@ public sealed class RemoteHostFeedTests : IDisposable
 
         Assert.Equal(HostState.Garbage, Last.Status.State);
         Assert.Null(Last.Snapshot);
-        Assert.StartsWith("sent something that is not tuiports' stream (not JSON:", Last.Status.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sent something that is not tuiports' output (not JSON:", Last.Status.Message, StringComparison.Ordinal);
         Assert.EndsWith("\"Welcome to db1! Maintenance at 22:00.\"", Last.Status.Message, StringComparison.Ordinal);
         _sessions[0].Process.Received(1).Kill();
 

@@ -77,6 +77,22 @@ public sealed class SshHostsOnceTests : IDisposable
         Assert.EndsWith("(is tuiports installed there? see --remote-command)", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_host_that_answers_with_something_else_is_marked_and_the_others_still_answer()
+    {
+        string greeting = Path.Combine(_hosts.Directory, "greeting");
+        File.WriteAllText(greeting, $"#!/bin/sh\ncase \"$TUIPORTS_TEST_HOST\" in hostb) echo 'Welcome to hostb!' ;; *) exec {_hosts.RemoteCommand} \"$@\" ;; esac\n");
+        File.SetUnixFileMode(greeting, (UnixFileMode)0b111_101_101);
+
+        var result = CliProcess.Run(["--once", "--json", "--ssh", "hosta,hostb", "--ssh-config", _hosts.ConfigFile, "--remote-command", greeting]);
+
+        using var document = JsonDocument.Parse(result.Stdout);
+        var hosts = document.RootElement.GetProperty("hosts").EnumerateArray().ToList();
+        Assert.Equal([_listenerA.Port], Ports(hosts[0]));
+        Assert.StartsWith("sent something that is not tuiports' output (not JSON:", hosts[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("\"Welcome to hostb!\"", hosts[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
     private static List<int> Ports(JsonElement host) =>
         host.GetProperty("snapshot").GetProperty("sockets").EnumerateArray().Select(s => s.GetProperty("localPort").GetInt32()).ToList();
 }
