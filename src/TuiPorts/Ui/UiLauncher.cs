@@ -8,6 +8,7 @@ using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Ui.Idle;
 
 namespace TuiPorts.Ui;
 
@@ -35,6 +36,7 @@ public static class UiLauncher
 
         using var session = new TerminalSession();
         IApplication? app = null;
+        QuietMainLoop? quiet = null;
         try
         {
             if (settings.Colors == ColorMode.None)
@@ -42,7 +44,7 @@ public static class UiLauncher
                 Environment.SetEnvironmentVariable("NO_COLOR", "1");
             }
 
-            app = InitApplication(settings);
+            (app, quiet) = InitApplication(settings);
             RunWindow(app, session, root, query, settings);
             session.ArmExitWatchdog(session.ExitCode);
             return session.ExitCode;
@@ -57,6 +59,7 @@ public static class UiLauncher
         }
         finally
         {
+            quiet?.Dispose();
             DisposeQuietly(app);
             session.Restore();
         }
@@ -91,15 +94,18 @@ public static class UiLauncher
         session.Run(app, window);
     }
 
-    private static IApplication InitApplication(UiSettings settings)
+    private static (IApplication App, QuietMainLoop? Quiet) InitApplication(UiSettings settings)
     {
         // Terminal.Gui probes the clipboard through `bash -c which xclip`; under sshd that sources ~/.bashrc (~1 s).
         string? sshClient = Environment.GetEnvironmentVariable("SSH_CLIENT");
         Environment.SetEnvironmentVariable("SSH_CLIENT", null);
         var app = Application.Create();
+        // TUIPORTS_STOCK_INPUT=1 keeps Terminal.Gui's own 50 Hz input loop (to compare, or if the quiet one misbehaves)
+        var quiet = Environment.GetEnvironmentVariable("TUIPORTS_STOCK_INPUT") == "1" ? null : QuietMainLoop.Install(app);
         try
         {
             app.Init();
+            quiet?.Start();
         }
         finally
         {
@@ -113,7 +119,7 @@ public static class UiLauncher
 
         // Keep clicks and drags but not any-motion tracking, which floods a slow SSH link on every mouse move.
         app.Driver!.WriteRaw(MouseMode);
-        return app;
+        return (app, quiet);
     }
 
     private static void DisposeQuietly(IApplication? app)
