@@ -32,8 +32,12 @@ public static unsafe class SockDiagReader
     private const int MessageSize = 72;
     private const int TcpListen = 10;
 
-    /// <summary>One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable.</summary>
-    public static NetTable? TryRead(Protocol protocol)
+    /// <summary>
+    /// One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable. With <paramref name="bytecode"/>
+    /// (<see cref="PortBytecode"/>) the kernel filters the dump itself.
+    /// </summary>
+    /// <param name="states">A bit per TCP state (1 &lt;&lt; 10 = LISTEN only); every state by default.</param>
+    public static NetTable? TryRead(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
         int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (fd < 0)
@@ -43,7 +47,7 @@ public static unsafe class SockDiagReader
 
         try
         {
-            return SendRequest(fd, protocol) ? ReceiveDump(fd, protocol) : null;
+            return SendRequest(fd, protocol, bytecode, states) ? ReceiveDump(fd, protocol) : null;
         }
         finally
         {
@@ -51,18 +55,37 @@ public static unsafe class SockDiagReader
         }
     }
 
-    private static bool SendRequest(int fd, Protocol protocol)
+    /// <summary>The states bit of TCP LISTEN, for a dump of listeners only.</summary>
+    public const uint ListenOnly = 1u << TcpListen;
+
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states)
     {
-        byte* request = stackalloc byte[RequestSize];
-        new Span<byte>(request, RequestSize).Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), RequestSize);
+        int attributeSize = bytecode is null ? 0 : 4 + bytecode.Length; // struct rtattr { len, type } + program
+        int size = RequestSize + ((attributeSize + 3) & ~3);
+        var buffer = new byte[size];
+        fixed (byte* request = buffer)
+        {
+            return SendRequest(fd, protocol, bytecode, states, request, size);
+        }
+    }
+
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, byte* request, int size)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), (uint)size);
         *(ushort*)(request + 4) = SockDiagByFamily;
         *(ushort*)(request + 6) = NlmFRequest | NlmFDump;
         *(uint*)(request + 8) = 1; // sequence
         request[HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
         request[HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
-        *(uint*)(request + HeaderSize + 4) = uint.MaxValue; // every state
-        return NativeMethods.Send(fd, request, RequestSize, 0) == RequestSize;
+        *(uint*)(request + HeaderSize + 4) = states;
+        if (bytecode is not null)
+        {
+            *(ushort*)(request + RequestSize) = (ushort)(4 + bytecode.Length);
+            *(ushort*)(request + RequestSize + 2) = 1; // INET_DIAG_REQ_BYTECODE
+            bytecode.CopyTo(new Span<byte>(request + RequestSize + 4, bytecode.Length));
+        }
+
+        return NativeMethods.Send(fd, request, size, 0) == size;
     }
 
     private static NetTable? ReceiveDump(int fd, Protocol protocol) => ReadDump(new SocketReceiver(fd), protocol);

@@ -10,11 +10,15 @@ namespace TuiPorts.Core.Output;
 /// </summary>
 public static class SnapshotJsonWriter
 {
-    public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
+    /// <summary>Sockets written between flushes: the writer's buffer stays small however many sockets there are.</summary>
+    private const int FlushEvery = 256;
+
+    /// <param name="indented">One field per line for people; compact (one line) for pipes and scripts.</param>
+    public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets, bool indented = true)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
-            Indented = true,
+            Indented = indented,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain "+" and "<" for people reading it
         });
         json.WriteStartObject();
@@ -28,9 +32,14 @@ public static class SnapshotJsonWriter
 
         json.WriteEndArray();
         json.WriteStartArray("sockets");
+        int written = 0;
         foreach (var socket in sockets)
         {
             WriteSocket(json, socket);
+            if (++written % FlushEvery == 0)
+            {
+                json.Flush(); // stream out instead of growing one buffer to the whole document (8-40 MB)
+            }
         }
 
         json.WriteEndArray();

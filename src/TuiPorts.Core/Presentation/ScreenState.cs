@@ -68,6 +68,12 @@ public sealed class ScreenState
     public DetailBasis Detail => new(List.SelectedRow?.Key, List.SelectedRow?.Mark, List.Snapshot);
 
     /// <summary>
+    /// The ports the scan itself can be narrowed to (the kernel filters the dump): the applied filter's port ranges,
+    /// unless it also means text (a service name such as "ssh" matches sshd too) - then everything must be read.
+    /// </summary>
+    public PortFilter? PortPrefilter => _filter.Ports is { IsServiceNameOnly: false } ports && _filter.Text is null ? ports : null;
+
+    /// <summary>
     /// The filter field's text changed. Valid text is applied; invalid text is flagged and the last valid filter stays
     /// applied, so the table never empties by surprise.
     /// </summary>

@@ -52,7 +52,7 @@ public sealed class SocketListState
     public void ApplySnapshot(Snapshot snapshot, DateTimeOffset now)
     {
         var current = snapshot.Sockets.Select(s => s.Key).ToHashSet();
-        if (_hasSnapshot)
+        if (_hasSnapshot && snapshot.Scope == Snapshot.Scope) // a new scope (filter) is a new picture, not changes
         {
             foreach (var old in Snapshot.Sockets)
             {

@@ -9,7 +9,7 @@ public static class StatusLines
     public static string Summary(SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false)
     {
         var snapshot = state.Snapshot;
-        string count = string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1}", state.VisibleLiveCount, Wording.Count(snapshot.Sockets.Count, "socket"));
+        string count = string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1}", state.VisibleLiveCount, Wording.Count(snapshot.TotalSockets, "socket"));
         string mode = paused ? "PAUSED" : $"every {interval.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s";
         string listening = (listeningOnly ? "  listening only" : string.Empty) + (readOnly ? "  read-only" : string.Empty);
         string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : Formats.ClockTime(snapshot.TakenAt);

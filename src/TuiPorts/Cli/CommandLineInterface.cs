@@ -20,6 +20,7 @@ public static class CommandLineInterface
         var query = new QueryOptions();
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
         var json = new Option<bool>("--json") { Description = "With --once: print one JSON document instead (see docs/json-schema.md)." };
+        var pretty = new Option<bool>("--pretty") { Description = "With --json: indent the document (the default on a terminal; compact when piped)." };
         var ui = new UiOptions();
 
         var root = new RootCommand(
@@ -28,6 +29,7 @@ public static class CommandLineInterface
         {
             once,
             json,
+            pretty,
         };
         query.AddTo(root);
         ui.AddTo(root);
@@ -63,7 +65,7 @@ public static class CommandLineInterface
             }
 
             return result.GetValue(once)
-                ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error)
+                ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error, result.GetValue(pretty))
                 : Ui.UiLauncher.Run(procRoot, socketQuery, settings, error);
         });
 

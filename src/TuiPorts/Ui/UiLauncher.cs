@@ -80,8 +80,14 @@ public static class UiLauncher
             session.SuspendUntilResumed();
             app.LayoutAndDraw(forceRedraw: true);
         };
-        var poller = new SnapshotPoller(faults.Wrap(new ProcSnapshotSource(root)), scans, settings.Interval);
+        var engine = new ProcSnapshotSource(root) { Prefilter = window.Screen.PortPrefilter };
+        var poller = new SnapshotPoller(faults.Wrap(engine), scans, settings.Interval);
         window.PauseToggled += poller.SetPaused;
+        window.PrefilterChanged += ports =>
+        {
+            engine.Prefilter = ports; // the kernel filters the next dump: a refresh costs what the matches cost
+            poller.RefreshNow();
+        };
         using var kills = KillFlow.Attach(app, window, root, poller, settings.ReadOnly);
         using var subscription = poller.Results()
             .ObserveOn(ui)
