@@ -91,13 +91,51 @@ public static unsafe class SockDiagReader
     private static NetTable? ReceiveDump(int fd, Protocol protocol) => ReadDump(new SocketReceiver(fd), protocol);
 
     /// <summary>
-    /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
-    /// already decoded are kept and the kernel continues the dump where it was, so the table is never silently partial.
+    /// The dump as raw struct inet_diag_msg records (72 bytes each), with the fields that change without the socket
+    /// changing (timer, retransmits, expiry) zeroed: equal bytes mean an unchanged table, so a refresh can keep the
+    /// decoded one. Null when sock_diag is unavailable.
     /// </summary>
-    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol)
+    public static byte[]? TryReadRecords(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
-        var rows = new List<NetTableRow>();
+        int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SendRequest(fd, protocol, bytecode, states) ? ReadRecords(new SocketReceiver(fd)) : null;
+        }
+        finally
+        {
+            _ = NativeMethods.Close(fd);
+        }
+    }
+
+    /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>
+    public static NetTable DecodeRecords(Protocol protocol, byte[] records)
+    {
+        var rows = new List<NetTableRow>(records.Length / MessageSize);
         var addresses = new AddressCache();
+        for (int offset = 0; offset + MessageSize <= records.Length; offset += MessageSize)
+        {
+            rows.Add(Decode(protocol, records.AsSpan(offset, MessageSize), addresses));
+        }
+
+        return new NetTable(protocol, rows, 0);
+    }
+
+    /// <summary>
+    /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
+    /// already read are kept and the kernel continues the dump where it was, so the table is never silently partial.
+    /// </summary>
+    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol) =>
+        ReadRecords(receiver) is { } records ? DecodeRecords(protocol, records) : null;
+
+    private static byte[]? ReadRecords(IDumpReceiver receiver)
+    {
+        var records = new MemoryStream();
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -119,7 +157,7 @@ public static unsafe class SockDiagReader
                 ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
                 if (type == NlmsgDone)
                 {
-                    return new NetTable(protocol, rows, 0);
+                    return records.ToArray();
                 }
 
                 if (type == NlmsgError || length < HeaderSize || offset + length > received)
@@ -129,7 +167,11 @@ public static unsafe class SockDiagReader
 
                 if (length >= HeaderSize + MessageSize)
                 {
-                    rows.Add(Decode(protocol, buffer.AsSpan(offset + HeaderSize, MessageSize), addresses));
+                    var record = buffer.AsSpan(offset + HeaderSize, MessageSize);
+                    record[2] = 0; // idiag_timer
+                    record[3] = 0; // idiag_retrans
+                    record.Slice(52, 4).Clear(); // idiag_expires
+                    records.Write(record);
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN

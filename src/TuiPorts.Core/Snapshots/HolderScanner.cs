@@ -33,6 +33,12 @@ public sealed class HolderScanner
     /// <summary>True when the last refresh walked every process.</summary>
     public bool LastRefreshWasFull { get; private set; }
 
+    /// <summary>
+    /// False when the last refresh (both phases) found every process as it was: nothing walked, nothing gone, not a
+    /// full rescan. Then the holder map is the same as the one before.
+    /// </summary>
+    public bool ChangedLastRefresh { get; private set; }
+
     /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
     public int FdsWalkedLastRefresh { get; private set; }
 
@@ -51,11 +57,13 @@ public sealed class HolderScanner
         _walkedThisRefresh.Clear();
         FdsWalkedLastRefresh = 0;
         _vanished = 0;
+        ChangedLastRefresh = LastRefreshWasFull;
         var pids = _root.ListPids();
         var alive = pids.ToHashSet();
         foreach (int gone in _cache.Keys.Where(pid => !alive.Contains(pid)).ToList())
         {
             _cache.Remove(gone);
+            ChangedLastRefresh = true;
         }
 
         var toWalk = new List<int>();
@@ -174,6 +182,7 @@ public sealed class HolderScanner
 
     private void Record(int pid, ProcessFds? fds, int fdCount)
     {
+        ChangedLastRefresh = true;
         _walkedThisRefresh.Add(pid);
         FdsWalkedLastRefresh += fdCount;
         if (fds is not null)

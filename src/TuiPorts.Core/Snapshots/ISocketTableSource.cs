@@ -33,18 +33,23 @@ public sealed class ProcNetTableSource(ProcRoot root) : ISocketTableSource
 /// </summary>
 public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTableSource
 {
+    /// <summary>Each table's last dump (records and decoded rows), to hand back the same table when nothing changed.</summary>
+    private readonly Dictionary<Protocol, (string? Filter, byte[] Records, ProcFs.NetTable Table)> _last = [];
+
     public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null)
     {
         var bytecode = ports is null ? null : PortBytecode.For(ports.Ranges);
+        string? filter = bytecode is null ? null : ports!.Text;
         var tables = new List<ProcFs.NetTable>();
         foreach (var protocol in ProtocolExtensions.All)
         {
-            if (SockDiagReader.TryRead(protocol, bytecode) is not { } table)
+            if (SockDiagReader.TryReadRecords(protocol, bytecode) is not { } records)
             {
+                _last.Clear();
                 return fallback.ReadOwn(netns, ports);
             }
 
-            tables.Add(table);
+            tables.Add(Decoded(protocol, filter, records));
         }
 
         var result = new NamespaceTables(netns, tables, []);
@@ -61,5 +66,18 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
         }
 
         return result with { Listeners = listeners };
+    }
+
+    /// <summary>The same table object as last time when the records are byte for byte the same (a quiet machine).</summary>
+    private ProcFs.NetTable Decoded(Protocol protocol, string? filter, byte[] records)
+    {
+        if (_last.TryGetValue(protocol, out var last) && last.Filter == filter && last.Records.AsSpan().SequenceEqual(records))
+        {
+            return last.Table;
+        }
+
+        var table = SockDiagReader.DecodeRecords(protocol, records);
+        _last[protocol] = (filter, records, table);
+        return table;
     }
 }

@@ -65,6 +65,13 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var namespaces = NamespaceTables.ReadAll(_root, ownTables.GetAwaiter().GetResult(), ownNetns, holders, prefilter);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
+        var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
+        if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter
+            && last.Tables.Count == tables.Count && last.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second)))
+        {
+            return last.Snapshot; // the same dumps and the same holders: the same picture, without decoding or joining again
+        }
+
         var listeners = new ListenerIndex();
         foreach (var ns in namespaces)
         {
@@ -102,15 +109,19 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
         var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
-        if (prefilter is null)
+        if (prefilter is not null)
         {
-            return snapshot;
+            // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
+            int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
+            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
         }
 
-        // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
-        int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
-        return snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
+        _last = (prefilter, tables, snapshot);
+        return snapshot;
     }
+
+    /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>
+    private (Filtering.PortFilter? Prefilter, List<NetTable> Tables, Snapshot Snapshot)? _last;
 
     private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
     {

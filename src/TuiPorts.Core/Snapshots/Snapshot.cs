@@ -40,6 +40,6 @@ public sealed record Snapshot(
 
     private readonly int? _total;
 
-    public bool HasSameContentAs(Snapshot other) =>
+    public bool HasSameContentAs(Snapshot other) => ReferenceEquals(this, other) ||
         OwnNetns == other.OwnNetns && Scope == other.Scope && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);
 }
