@@ -178,7 +178,7 @@ public sealed class SocketListState
             }
         }
 
-        rows.Sort((a, b) => Sort.Compare(a.Socket, b.Socket));
+        Sort.SortRows(rows);
         int previousIndex = SelectedIndex;
         Rows = rows;
         int found = keepSelection && SelectedKey is { } key ? rows.FindIndex(r => r.Key == key) : -1;
