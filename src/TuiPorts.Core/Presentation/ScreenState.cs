@@ -100,11 +100,19 @@ public sealed class ScreenState
 
     public void SetSort(SortOrder sort) => List.SetSort(sort);
 
-    /// <summary>A new snapshot, or a failed scan (the last good snapshot stays on screen).</summary>
+    /// <summary>
+    /// A new snapshot, or a failed scan (the last good snapshot stays on screen). A snapshot narrowed to another port
+    /// filter than the one now typed is stale (the scan for the new filter is already under way) and is dropped.
+    /// </summary>
     public void Apply(RefreshResult result)
     {
         if (result.Snapshot is { } snapshot)
         {
+            if (snapshot.Scope != PortPrefilter?.Text)
+            {
+                return;
+            }
+
             RefreshError = null;
             List.ApplySnapshot(snapshot, _time.GetUtcNow());
         }
