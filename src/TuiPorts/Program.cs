@@ -25,7 +25,7 @@ public static class Program
         {
             writer.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // stdout closed early (| head): nothing left to say
         }

@@ -15,7 +15,11 @@ trap 'stop_nginx; cleanup' EXIT
 
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$NGINX" ] || fail "nginx is not installed (run .ci/run, or apt-get install nginx)"
-PORT="$(perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1", LocalPort => 0) or die $!; print $s->sockport')"
+# a port no TCP or UDP socket of this machine uses right now (UDP shares port numbers with TCP in the filter)
+for _ in $(seq 20); do
+  PORT="$(perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1", LocalPort => 0) or die $!; print $s->sockport')"
+  cat /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6 2>/dev/null | grep -qi ":$(printf '%04X' "$PORT") " || break
+done
 
 start_nginx() {
   mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"

@@ -9,6 +9,8 @@ for signal in ${SIGNALS:-TERM HUP INT QUIT}; do
   [ -n "$pid" ] || fail "no tuiports pid"
   kill -s "$signal" "$pid"
   wait_for_screen "TUIPORTS_EXIT=" 5 || fail "SIG$signal did not end tuiports"
+  expected=$((128 + $(kill -l "$signal")))
+  screen | grep -q "TUIPORTS_EXIT=$expected\b" || fail "SIG$signal: exit code is not 128+$(kill -l "$signal") = $expected"
   assert_terminal_restored
   echo "PASS: SIG$signal -> $(screen | grep -o 'TUIPORTS_EXIT=[0-9]*'), terminal restored"
   tmux kill-session -t "$SESSION"

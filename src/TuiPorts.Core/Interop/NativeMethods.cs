@@ -75,6 +75,13 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
 
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int PollMany(PollFd* fds, nuint count, int timeoutMs);
+
+    public const short PollIn = 0x1;
+    public const short PollErr = 0x8;
+    public const short PollHup = 0x10;
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
@@ -85,6 +92,20 @@ internal static unsafe partial class NativeMethods
         public short Events;
         public short Revents;
     }
+
+    // --- wake-up pipes ---
+
+    public const int OCloexec = 0x80000;
+    public const int ONonblock = 0x800;
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nint count);
 
     // --- the terminal ---
 

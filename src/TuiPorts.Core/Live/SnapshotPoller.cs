@@ -34,21 +34,70 @@ public sealed class SnapshotPoller
     /// <summary>Makes the next tick scan even when paused (after a kill, say).</summary>
     public void RequestRefresh() => _refreshRequested = true;
 
+    /// <summary>
+    /// Scans as soon as the background scheduler is free instead of at the next tick (a new filter changed what the
+    /// source reads), then keeps the usual interval from there.
+    /// </summary>
+    public void RefreshNow()
+    {
+        _refreshRequested = true;
+        _scanNow?.Invoke();
+    }
+
+    private Action? _scanNow;
+
     /// <summary>Cold: each subscription starts its own polling loop at once and stops it on dispose.</summary>
     public IObservable<RefreshResult> Results() =>
         Observable.Create<RefreshResult>(observer =>
         {
-            var loop = _background.Schedule(TimeSpan.Zero, self =>
+            var pending = new SerialDisposable();
+            var gate = new object();
+            void Tick()
             {
-                if (!_paused || _refreshRequested)
+                lock (gate)
                 {
-                    _refreshRequested = false;
-                    observer.OnNext(ScanOnce());
-                }
+                    if (pending.IsDisposed)
+                    {
+                        return;
+                    }
 
-                self(Interval);
+                    if (!_paused || _refreshRequested)
+                    {
+                        _refreshRequested = false;
+                        observer.OnNext(ScanOnce());
+                    }
+
+                    // asked for a scan while this one ran: its result may already be stale, so go again at once
+                    pending.Disposable = _background.Schedule(_refreshRequested ? TimeSpan.Zero : Interval, Tick);
+                }
+            }
+
+            pending.Disposable = _background.Schedule(TimeSpan.Zero, Tick);
+            _scanNow = () =>
+            {
+                if (Monitor.TryEnter(gate)) // not scanning right now: move the next tick up
+                {
+                    try
+                    {
+                        if (!pending.IsDisposed)
+                        {
+                            pending.Disposable = _background.Schedule(TimeSpan.Zero, Tick);
+                        }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(gate);
+                    }
+                }
+            };
+            return Disposable.Create(() =>
+            {
+                _scanNow = null;
+                lock (gate)
+                {
+                    pending.Dispose();
+                }
             });
-            return Disposable.Create(loop.Dispose);
         })
         .DistinctUntilChanged(SameContent.Instance);
 

@@ -32,8 +32,12 @@ public static unsafe class SockDiagReader
     private const int MessageSize = 72;
     private const int TcpListen = 10;
 
-    /// <summary>One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable.</summary>
-    public static NetTable? TryRead(Protocol protocol)
+    /// <summary>
+    /// One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable. With <paramref name="bytecode"/>
+    /// (<see cref="PortBytecode"/>) the kernel filters the dump itself.
+    /// </summary>
+    /// <param name="states">A bit per TCP state (1 &lt;&lt; 10 = LISTEN only); every state by default.</param>
+    public static NetTable? TryRead(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
         int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (fd < 0)
@@ -43,7 +47,7 @@ public static unsafe class SockDiagReader
 
         try
         {
-            return SendRequest(fd, protocol) ? ReceiveDump(fd, protocol) : null;
+            return SendRequest(fd, protocol, bytecode, states) ? ReceiveDump(fd, protocol) : null;
         }
         finally
         {
@@ -51,30 +55,87 @@ public static unsafe class SockDiagReader
         }
     }
 
-    private static bool SendRequest(int fd, Protocol protocol)
+    /// <summary>The states bit of TCP LISTEN, for a dump of listeners only.</summary>
+    public const uint ListenOnly = 1u << TcpListen;
+
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states)
     {
-        byte* request = stackalloc byte[RequestSize];
-        new Span<byte>(request, RequestSize).Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), RequestSize);
+        int attributeSize = bytecode is null ? 0 : 4 + bytecode.Length; // struct rtattr { len, type } + program
+        int size = RequestSize + ((attributeSize + 3) & ~3);
+        var buffer = new byte[size];
+        fixed (byte* request = buffer)
+        {
+            return SendRequest(fd, protocol, bytecode, states, request, size);
+        }
+    }
+
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, byte* request, int size)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), (uint)size);
         *(ushort*)(request + 4) = SockDiagByFamily;
         *(ushort*)(request + 6) = NlmFRequest | NlmFDump;
         *(uint*)(request + 8) = 1; // sequence
         request[HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
         request[HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
-        *(uint*)(request + HeaderSize + 4) = uint.MaxValue; // every state
-        return NativeMethods.Send(fd, request, RequestSize, 0) == RequestSize;
+        *(uint*)(request + HeaderSize + 4) = states;
+        if (bytecode is not null)
+        {
+            *(ushort*)(request + RequestSize) = (ushort)(4 + bytecode.Length);
+            *(ushort*)(request + RequestSize + 2) = 1; // INET_DIAG_REQ_BYTECODE
+            bytecode.CopyTo(new Span<byte>(request + RequestSize + 4, bytecode.Length));
+        }
+
+        return NativeMethods.Send(fd, request, size, 0) == size;
     }
 
     private static NetTable? ReceiveDump(int fd, Protocol protocol) => ReadDump(new SocketReceiver(fd), protocol);
 
     /// <summary>
-    /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
-    /// already decoded are kept and the kernel continues the dump where it was, so the table is never silently partial.
+    /// The dump as raw struct inet_diag_msg records (72 bytes each), with the fields that change without the socket
+    /// changing (timer, retransmits, expiry) zeroed: equal bytes mean an unchanged table, so a refresh can keep the
+    /// decoded one. Null when sock_diag is unavailable.
     /// </summary>
-    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol)
+    public static byte[]? TryReadRecords(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
-        var rows = new List<NetTableRow>();
+        int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SendRequest(fd, protocol, bytecode, states) ? ReadRecords(new SocketReceiver(fd)) : null;
+        }
+        finally
+        {
+            _ = NativeMethods.Close(fd);
+        }
+    }
+
+    /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>
+    public static NetTable DecodeRecords(Protocol protocol, byte[] records)
+    {
+        var rows = new List<NetTableRow>(records.Length / MessageSize);
         var addresses = new AddressCache();
+        for (int offset = 0; offset + MessageSize <= records.Length; offset += MessageSize)
+        {
+            rows.Add(Decode(protocol, records.AsSpan(offset, MessageSize), addresses));
+        }
+
+        return new NetTable(protocol, rows, 0);
+    }
+
+    /// <summary>
+    /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
+    /// already read are kept and the kernel continues the dump where it was, so the table is never silently partial.
+    /// </summary>
+    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol) =>
+        ReadRecords(receiver) is { } records ? DecodeRecords(protocol, records) : null;
+
+    private static byte[]? ReadRecords(IDumpReceiver receiver)
+    {
+        var records = new MemoryStream();
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -96,7 +157,7 @@ public static unsafe class SockDiagReader
                 ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
                 if (type == NlmsgDone)
                 {
-                    return new NetTable(protocol, rows, 0);
+                    return records.ToArray();
                 }
 
                 if (type == NlmsgError || length < HeaderSize || offset + length > received)
@@ -106,7 +167,11 @@ public static unsafe class SockDiagReader
 
                 if (length >= HeaderSize + MessageSize)
                 {
-                    rows.Add(Decode(protocol, buffer.AsSpan(offset + HeaderSize, MessageSize), addresses));
+                    var record = buffer.AsSpan(offset + HeaderSize, MessageSize);
+                    record[2] = 0; // idiag_timer
+                    record[3] = 0; // idiag_retrans
+                    record.Slice(52, 4).Clear(); // idiag_expires
+                    records.Write(record);
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN

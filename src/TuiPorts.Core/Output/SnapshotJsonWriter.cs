@@ -10,6 +10,9 @@ namespace TuiPorts.Core.Output;
 /// </summary>
 public static class SnapshotJsonWriter
 {
+    /// <summary>Sockets written between flushes: the writer's buffer stays small however many sockets there are.</summary>
+    private const int FlushEvery = 256;
+
     /// <summary>The options of every document tuiports writes: plain <c>+</c> and <c>&lt;</c> for people reading it.</summary>
     public static JsonWriterOptions Options(bool indented) => new()
     {
@@ -17,9 +20,10 @@ public static class SnapshotJsonWriter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
+    /// <param name="indented">One field per line for people; compact (one line) for pipes and scripts.</param>
+    public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets, bool indented = true)
     {
-        using var json = new Utf8JsonWriter(output, Options(indented: true));
+        using var json = new Utf8JsonWriter(output, Options(indented));
         Write(json, snapshot, sockets);
     }
 
@@ -37,9 +41,14 @@ public static class SnapshotJsonWriter
 
         json.WriteEndArray();
         json.WriteStartArray("sockets");
+        int written = 0;
         foreach (var socket in sockets)
         {
             WriteSocket(json, socket);
+            if (++written % FlushEvery == 0)
+            {
+                json.Flush(); // stream out instead of growing one buffer to the whole document (8-40 MB)
+            }
         }
 
         json.WriteEndArray();

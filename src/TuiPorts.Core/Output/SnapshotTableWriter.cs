@@ -54,7 +54,7 @@ public static class SnapshotTableWriter
         }
 
         text.Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"{sockets.Count} of {Wording.Count(snapshot.Sockets.Count, "socket")}");
+        text.Append(CultureInfo.InvariantCulture, $"{sockets.Count} of {Wording.Count(snapshot.TotalSockets, "socket")}");
         text.Append(sockets.Any(snapshot.InOtherNetns) ? "  (* = another network namespace)" : string.Empty);
         text.Append('\n');
         output.Write(text.ToString());

@@ -74,6 +74,12 @@ public sealed class ScreenState
     public DetailBasis Detail => new(List.SelectedRow?.Key, List.SelectedRow?.Mark, List.Snapshot);
 
     /// <summary>
+    /// The ports the scan itself can be narrowed to (the kernel filters the dump): the applied filter's port ranges,
+    /// unless it also means text (a service name such as "ssh" matches sshd too) - then everything must be read.
+    /// </summary>
+    public PortFilter? PortPrefilter => _filter.Ports is { IsServiceNameOnly: false } ports && _filter.Text is null ? ports : null;
+
+    /// <summary>
     /// The filter field's text changed. Valid text is applied; invalid text is flagged and the last valid filter stays
     /// applied, so the table never empties by surprise.
     /// </summary>
@@ -100,11 +106,19 @@ public sealed class ScreenState
 
     public void SetSort(SortOrder sort) => List.SetSort(sort);
 
-    /// <summary>A new snapshot, or a failed scan (the last good snapshot stays on screen).</summary>
+    /// <summary>
+    /// A new snapshot, or a failed scan (the last good snapshot stays on screen). A snapshot narrowed to another port
+    /// filter than the one now typed is stale (the scan for the new filter is already under way) and is dropped.
+    /// </summary>
     public void Apply(RefreshResult result)
     {
         if (result.Snapshot is { } snapshot)
         {
+            if (result.Hosts.Count == 0 && snapshot.Scope != PortPrefilter?.Text)
+            {
+                return; // (several hosts: the merge is never narrowed to the typed filter, so it is never stale)
+            }
+
             RefreshError = null;
             Hosts = result.Hosts;
             List.ApplySnapshot(snapshot, _time.GetUtcNow());

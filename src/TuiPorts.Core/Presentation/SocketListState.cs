@@ -52,7 +52,8 @@ public sealed class SocketListState
     public void ApplySnapshot(Snapshot snapshot, DateTimeOffset now)
     {
         var current = snapshot.Sockets.Select(s => s.Key).ToHashSet();
-        if (_hasSnapshot)
+        bool newScope = _hasSnapshot && snapshot.Scope != Snapshot.Scope;
+        if (_hasSnapshot && !newScope) // a new scope (filter) is a new picture, not changes
         {
             foreach (var old in Snapshot.Sockets)
             {
@@ -78,8 +79,8 @@ public sealed class SocketListState
         _currentKeys = current;
         Snapshot = snapshot;
         Expire(now, rebuild: false);
-        Rebuild(keepSelection: true);
-        if (first && Query.Ports is not null)
+        bool kept = Rebuild(keepSelection: true);
+        if ((first || (newScope && !kept)) && Query.Ports is not null) // a new picture, and the highlight lost its row
         {
             SelectFirstListener(); // started with --port: the first picture lands on the listener too
         }
@@ -159,7 +160,8 @@ public sealed class SocketListState
         return removed > 0;
     }
 
-    private void Rebuild(bool keepSelection, bool firstWhenLost = false)
+    /// <returns>True when the selected socket is still there (the highlight stayed on it).</returns>
+    private bool Rebuild(bool keepSelection, bool firstWhenLost = false)
     {
         var rows = new List<SocketRow>();
         foreach (var socket in Snapshot.Sockets)
@@ -178,10 +180,11 @@ public sealed class SocketListState
             }
         }
 
-        rows.Sort((a, b) => Sort.Compare(a.Socket, b.Socket));
+        Sort.SortRows(rows);
         int previousIndex = SelectedIndex;
         Rows = rows;
         int found = keepSelection && SelectedKey is { } key ? rows.FindIndex(r => r.Key == key) : -1;
         Select(found >= 0 ? found : firstWhenLost ? 0 : previousIndex < 0 ? 0 : previousIndex);
+        return found >= 0;
     }
 }

@@ -39,6 +39,41 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
     public override string ToString() => $"{Label(Column)} {(Descending ? "desc" : "asc")}";
 
+    /// <summary>
+    /// Sorts rows in place. The default order (local port, then role, held before kernel-owned, then inode) is one
+    /// 64-bit key per row, sorted as numbers: at 20k rows a refresh sorts in a fraction of the comparer's time.
+    /// </summary>
+    public void SortRows(List<SocketRow> rows)
+    {
+        if (Column != SortColumn.LocalPort || rows.Exists(r => r.Socket.Host is not null))
+        {
+            rows.Sort((a, b) => Compare(a.Socket, b.Socket)); // several hosts: the 64-bit key has no room for the host
+            return;
+        }
+
+        var keys = new long[rows.Count];
+        var ordered = rows.ToArray();
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            keys[i] = DefaultKey(ordered[i].Socket);
+        }
+
+        Array.Sort(keys, ordered);
+        if (Descending)
+        {
+            Array.Reverse(ordered);
+        }
+
+        rows.Clear();
+        rows.AddRange(ordered);
+    }
+
+    /// <summary>port (16 bits) | role (2) | no holder (1) | identity (44): the order <see cref="Compare"/> gives.</summary>
+    private static long DefaultKey(SocketEntry s) =>
+        ((long)s.LocalPort << 47) | ((long)s.Role << 45) | (s.Holders.Count > 0 ? 0L : 1L << 44) | (long)(Identity(s) & 0xFFF_FFFF_FFFF);
+
+    private static ulong Identity(SocketEntry s) => s.Inode != 0 ? s.Inode : (ulong)s.RemotePort;
+
     public int Compare(SocketEntry x, SocketEntry y)
     {
         int c = Column switch
@@ -76,7 +111,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
-            c = x.Inode.CompareTo(y.Inode);
+            c = Identity(x).CompareTo(Identity(y)); // the inode, or the peer's port for kernel-owned rows (as the key)
         }
 
         if (c == 0)

@@ -14,7 +14,7 @@ public static class StatusLines
         SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false, IReadOnlyList<Remote.HostStatus>? hosts = null)
     {
         var snapshot = state.Snapshot;
-        int total = snapshot.Sockets.Count;
+        int total = snapshot.TotalSockets;
         int visible = state.VisibleLiveCount;
         string count = hosts is { Count: > 0 }
             ? $"{Wording.HostCount(hosts)}, {Wording.Count(total, "socket")}" + (visible != total ? string.Create(CultureInfo.InvariantCulture, $", {visible:N0} shown") : string.Empty)

@@ -33,6 +33,12 @@ public sealed class HolderScanner
     /// <summary>True when the last refresh walked every process.</summary>
     public bool LastRefreshWasFull { get; private set; }
 
+    /// <summary>
+    /// False when the last refresh (both phases) found every process as it was: nothing walked, nothing gone, not a
+    /// full rescan. Then the holder map is the same as the one before.
+    /// </summary>
+    public bool ChangedLastRefresh { get; private set; }
+
     /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
     public int FdsWalkedLastRefresh { get; private set; }
 
@@ -51,13 +57,16 @@ public sealed class HolderScanner
         _walkedThisRefresh.Clear();
         FdsWalkedLastRefresh = 0;
         _vanished = 0;
+        ChangedLastRefresh = LastRefreshWasFull;
         var pids = _root.ListPids();
         var alive = pids.ToHashSet();
         foreach (int gone in _cache.Keys.Where(pid => !alive.Contains(pid)).ToList())
         {
             _cache.Remove(gone);
+            ChangedLastRefresh = true;
         }
 
+        var toWalk = new List<int>();
         foreach (int pid in pids)
         {
             if (_cache.TryGetValue(pid, out var known) && ProcessReader.ReadStartTime(_root, pid) == known.StartTimeTicks)
@@ -65,10 +74,32 @@ public sealed class HolderScanner
                 continue; // same process as last time: its holdings come from the cache (or the new-inode search)
             }
 
-            Walk(pid);
+            toWalk.Add(pid);
         }
 
+        WalkAll(toWalk);
         return Map();
+    }
+
+    /// <summary>Below this many processes one thread walks them; above, every core takes a share (a cold scan).</summary>
+    public const int ParallelWalkThreshold = 48;
+
+    /// <summary>Walks the fd tables of <paramref name="pids"/>, in parallel when there are many (each worker reads only).</summary>
+    private void WalkAll(List<int> pids)
+    {
+        if (pids.Count < ParallelWalkThreshold || Environment.ProcessorCount < 2)
+        {
+            pids.ForEach(Walk);
+            return;
+        }
+
+        var results = new (ProcessFds? Fds, int FdCount)[pids.Count];
+        Parallel.For(0, pids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            results[i] = Read(pids[i]));
+        for (int i = 0; i < pids.Count; i++)
+        {
+            Record(pids[i], results[i].Fds, results[i].FdCount);
+        }
     }
 
     /// <summary>
@@ -133,15 +164,30 @@ public sealed class HolderScanner
 
     private void Walk(int pid)
     {
-        _walkedThisRefresh.Add(pid);
+        var (fds, fdCount) = Read(pid);
+        Record(pid, fds, fdCount);
+    }
+
+    /// <summary>Reads one process's fd table (thread-safe: touches no state of the scanner).</summary>
+    private (ProcessFds? Fds, int FdCount) Read(int pid)
+    {
         ulong netns = NetnsReader.Read(_root, pid);
         var sockets = new List<SocketFd>();
         var status = _fds.ReadSockets(_root, pid, sockets, out int fdCount);
-        FdsWalkedLastRefresh += fdCount;
         ulong? start = ProcessReader.ReadStartTime(_root, pid);
-        if (status is LinkStatus.Ok or LinkStatus.Denied && start is not null)
+        return status is LinkStatus.Ok or LinkStatus.Denied && start is not null
+            ? (new ProcessFds(pid, start.Value, netns, status, sockets, fdCount), fdCount)
+            : (null, fdCount);
+    }
+
+    private void Record(int pid, ProcessFds? fds, int fdCount)
+    {
+        ChangedLastRefresh = true;
+        _walkedThisRefresh.Add(pid);
+        FdsWalkedLastRefresh += fdCount;
+        if (fds is not null)
         {
-            _cache[pid] = new ProcessFds(pid, start.Value, netns, status, sockets, fdCount);
+            _cache[pid] = fds;
         }
         else
         {

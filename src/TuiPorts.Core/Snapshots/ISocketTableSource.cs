@@ -9,7 +9,8 @@ namespace TuiPorts.Core.Snapshots;
 /// </summary>
 public interface ISocketTableSource
 {
-    NamespaceTables ReadOwn(ulong netns);
+    /// <param name="ports">Only sockets whose local or remote port matches (a superset is fine: the query decides).</param>
+    NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null);
 }
 
 public static class SocketTableSource
@@ -22,25 +23,61 @@ public static class SocketTableSource
 /// <summary>The own namespace's tables as files: <c>&lt;root&gt;/net/{tcp,tcp6,udp,udp6}</c>.</summary>
 public sealed class ProcNetTableSource(ProcRoot root) : ISocketTableSource
 {
-    public NamespaceTables ReadOwn(ulong netns) => NamespaceTables.ReadFiles(netns, root.OwnNetFile);
+    public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null) =>
+        NamespaceTables.ReadFiles(netns, root.OwnNetFile).Narrowed(ports);
 }
 
-/// <summary>The own namespace's tables through sock_diag; if the kernel refuses any dump, all four come from files.</summary>
+/// <summary>
+/// The own namespace's tables through sock_diag, filtered by the kernel when a port filter is given (as ss does); if
+/// the kernel refuses any dump, all four come from files.
+/// </summary>
 public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTableSource
 {
-    public NamespaceTables ReadOwn(ulong netns)
+    /// <summary>Each table's last dump (records and decoded rows), to hand back the same table when nothing changed.</summary>
+    private readonly Dictionary<Protocol, (string? Filter, byte[] Records, ProcFs.NetTable Table)> _last = [];
+
+    public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null)
     {
+        var bytecode = ports is null ? null : PortBytecode.For(ports.Ranges);
+        string? filter = bytecode is null ? null : ports!.Text;
         var tables = new List<ProcFs.NetTable>();
         foreach (var protocol in ProtocolExtensions.All)
         {
-            if (SockDiagReader.TryRead(protocol) is not { } table)
+            if (SockDiagReader.TryReadRecords(protocol, bytecode) is not { } records)
             {
-                return fallback.ReadOwn(netns);
+                _last.Clear();
+                return fallback.ReadOwn(netns, ports);
             }
 
-            tables.Add(table);
+            tables.Add(Decoded(protocol, filter, records));
         }
 
-        return new NamespaceTables(netns, tables, []);
+        var result = new NamespaceTables(netns, tables, []);
+        if (bytecode is null)
+        {
+            return result.Narrowed(ports); // too many ranges for the kernel (or none given): filter here
+        }
+
+        // the roles of the matched connections depend on every listener: one more, small, dump of listeners only
+        var listeners = new List<ProcFs.NetTableRow>();
+        foreach (var protocol in new[] { Protocol.Tcp, Protocol.Tcp6 })
+        {
+            listeners.AddRange(SockDiagReader.TryRead(protocol, null, SockDiagReader.ListenOnly)?.Rows ?? []);
+        }
+
+        return result with { Listeners = listeners };
+    }
+
+    /// <summary>The same table object as last time when the records are byte for byte the same (a quiet machine).</summary>
+    private ProcFs.NetTable Decoded(Protocol protocol, string? filter, byte[] records)
+    {
+        if (_last.TryGetValue(protocol, out var last) && last.Filter == filter && last.Records.AsSpan().SequenceEqual(records))
+        {
+            return last.Table;
+        }
+
+        var table = SockDiagReader.DecodeRecords(protocol, records);
+        _last[protocol] = (filter, records, table);
+        return table;
     }
 }

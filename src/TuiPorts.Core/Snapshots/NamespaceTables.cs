@@ -9,13 +9,13 @@ public sealed record MalformedTable(string Path, int Lines);
 public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables, IReadOnlyList<MalformedTable> Malformed)
 {
     /// <summary>
-    /// The tables of the tool's own namespace from <paramref name="own"/> (sock_diag or /proc/net) and, for every
+    /// The tables of the tool's own namespace (<paramref name="own"/>, already read: sock_diag or /proc/net) and, for every
     /// other namespace seen in the holder walk, from <c>/proc/&lt;pid&gt;/net</c> of one of its processes (the next one
     /// if that one vanished or shows no tables).
     /// </summary>
-    public static List<NamespaceTables> ReadAll(ProcRoot root, ISocketTableSource own, ulong ownNetns, HolderMap holders)
+    public static List<NamespaceTables> ReadAll(ProcRoot root, NamespaceTables own, ulong ownNetns, HolderMap holders, Filtering.PortFilter? ports = null)
     {
-        var result = new List<NamespaceTables> { own.ReadOwn(ownNetns) };
+        var result = new List<NamespaceTables> { own };
         var others = holders.NetnsByPid
             .Where(pair => pair.Value != 0 && pair.Value != ownNetns)
             .GroupBy(pair => pair.Value, pair => pair.Key);
@@ -23,8 +23,8 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
         {
             foreach (int pid in group.Order())
             {
-                var tables = ReadFiles(group.Key, table => root.PidFile(pid, $"net/{table}"));
-                if (tables.Tables.Count > 0)
+                var tables = ReadFiles(group.Key, table => root.PidFile(pid, $"net/{table}")).Narrowed(ports);
+                if (tables.Tables.Count > 0) // tables read (even if the filter left no rows)
                 {
                     result.Add(tables);
                     break;
@@ -34,6 +34,26 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
 
         return result;
     }
+
+    /// <summary>Only the rows whose local or remote port matches <paramref name="ports"/> (all of them for null).</summary>
+    public NamespaceTables Narrowed(Filtering.PortFilter? ports) => ports is null ? this : this with
+    {
+        Tables = Tables.Select(t => t with { Rows = t.Rows.Where(r => ports.Matches(r.LocalPort) || ports.Matches(r.RemotePort)).ToList() }).ToList(),
+        RowsBeforeNarrowing = Tables.Sum(t => t.Rows.Count),
+        Listeners = Listeners ?? Tables.Where(t => t.Protocol.IsTcp()).SelectMany(t => t.Rows).Where(r => r.State == SocketStates.Listen).ToList(),
+    };
+
+    /// <summary>
+    /// Every TCP listener of the namespace, kept when the tables are narrowed to a port filter: a connection's role
+    /// (accepted or client) depends on listeners the filter may have left out. Null: the tables hold them all.
+    /// </summary>
+    public IReadOnlyList<NetTableRow>? Listeners { get; init; }
+
+    /// <summary>The rows that decide roles: the kept listeners, or every row.</summary>
+    public IEnumerable<NetTableRow> RoleRows => Listeners ?? Tables.SelectMany(t => t.Rows);
+
+    /// <summary>How many rows the tables had before <see cref="Narrowed"/>; null when the kernel filtered them (unknown).</summary>
+    public int? RowsBeforeNarrowing { get; init; }
 
     /// <summary>Reads the four table files named by <paramref name="pathOf"/>; a missing file is skipped.</summary>
     public static NamespaceTables ReadFiles(ulong netns, Func<string, string> pathOf)

@@ -33,26 +33,49 @@ public sealed class ProcSnapshotSource : ISnapshotSource
 
     public ProcRoot Root => _root;
 
+    /// <summary>
+    /// Narrows every scan to sockets whose local or remote port matches (the kernel filters the dump): the refresh
+    /// then costs what the matches cost. Set from any thread; the next scan uses it. Null: every socket.
+    /// </summary>
+    public Filtering.PortFilter? Prefilter
+    {
+        get => Volatile.Read(ref _prefilter);
+        set => Volatile.Write(ref _prefilter, value);
+    }
+
+    private Filtering.PortFilter? _prefilter;
+
     /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
     public HolderScanner Holders => _holders;
 
     public Snapshot Take()
     {
         var takenAt = _time.GetUtcNow();
+        ulong ownNetns = NetnsReader.ReadOwn(_root);
+
+        // The own namespace's table dump and the fd walk are independent kernel work: do them on two cores at once.
+        var prefilter = Prefilter;
+        var ownTables = Task.Run(() => _ownTables.ReadOwn(ownNetns, prefilter));
         var holders = _holders.Refresh();
         if (_holders.LastRefreshWasFull)
         {
             _processFacts.Clear();
         }
 
-        ulong ownNetns = NetnsReader.ReadOwn(_root);
-        var namespaces = NamespaceTables.ReadAll(_root, _ownTables, ownNetns, holders);
+        var namespaces = NamespaceTables.ReadAll(_root, ownTables.GetAwaiter().GetResult(), ownNetns, holders, prefilter);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
+
+        var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
+        if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter
+            && last.Tables.Count == tables.Count && last.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second)))
+        {
+            return last.Snapshot; // the same dumps and the same holders: the same picture, without decoding or joining again
+        }
 
         var listeners = new ListenerIndex();
         foreach (var ns in namespaces)
         {
-            foreach (var row in ns.Tables.SelectMany(t => t.Rows))
+            foreach (var row in ns.RoleRows)
             {
                 listeners.Add(ns.Netns, row);
             }
@@ -85,8 +108,20 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var stats = new ScanStats(
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
-        return new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
+        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
+        if (prefilter is not null)
+        {
+            // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
+            int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
+            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
+        }
+
+        _last = (prefilter, tables, snapshot);
+        return snapshot;
     }
+
+    /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>
+    private (Filtering.PortFilter? Prefilter, List<NetTable> Tables, Snapshot Snapshot)? _last;
 
     private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
     {

@@ -54,6 +54,17 @@ public sealed record Snapshot(
         return own != 0 && socket.Netns != own;
     }
 
-    public bool HasSameContentAs(Snapshot other) =>
-        OwnNetns == other.OwnNetns && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);
+    /// <summary>
+    /// The port filter the scan was narrowed to (the kernel filtered the dump), or null when it holds every socket.
+    /// Sockets outside the scope are not "gone": they were not asked for.
+    /// </summary>
+    public string? Scope { get; init; }
+
+    /// <summary>Every socket of the machine (from /proc/net/sockstat) when the scan was narrowed; else the count held.</summary>
+    public int TotalSockets { get => _total ?? Sockets.Count; init => _total = value; }
+
+    private readonly int? _total;
+
+    public bool HasSameContentAs(Snapshot other) => ReferenceEquals(this, other) ||
+        OwnNetns == other.OwnNetns && Scope == other.Scope && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);
 }

@@ -63,7 +63,28 @@ public sealed class BenchCommand
             walked.Add(live.Holders.FdsWalkedLastRefresh);
         }
 
-        return new BenchReport(iterations, Median(cold), Median(warm), Median(walked), MeasureFilterKeystroke(last, iterations), last.Stats, last.Sockets.Count);
+        var apply = MeasureApply(first: new ProcSnapshotSource(root).Take(), second: last, iterations);
+        return new BenchReport(iterations, Median(cold), Median(warm), Median(walked), MeasureFilterKeystroke(last, iterations), last.Stats, last.Sockets.Count)
+        {
+            ApplySnapshotMs = apply,
+        };
+    }
+
+    /// <summary>What a changed snapshot costs the UI thread with no filter: diff (new/gone), filter and sort every row.</summary>
+    private static double MeasureApply(Snapshot first, Snapshot second, int iterations)
+    {
+        var state = new SocketListState(TimeSpan.FromSeconds(2));
+        var now = DateTimeOffset.UtcNow;
+        state.ApplySnapshot(first, now);
+        var samples = new List<double>();
+        for (int i = 0; i < iterations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            state.ApplySnapshot(i % 2 == 0 ? second : first, now.AddMilliseconds(i));
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return Median(samples);
     }
 
     /// <summary>What typing one digit costs the UI thread: re-filter, re-sort and lay out a screen of rows.</summary>
@@ -99,6 +120,9 @@ public sealed class BenchCommand
 
 public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, double WarmFdsWalked, double FilterKeystrokeMs, ScanStats Stats, int Sockets)
 {
+    /// <summary>A changed snapshot applied to the UI model (every row diffed, filtered and sorted).</summary>
+    public double ApplySnapshotMs { get; init; }
+
     public string ToText()
     {
         var c = CultureInfo.InvariantCulture;
@@ -106,7 +130,8 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
             $"sockets {Sockets}, processes {Stats.Processes}, fds {Stats.FdsRead}, socket fds {Stats.SocketFds}, namespaces {Stats.Namespaces}",
             string.Create(c, $"cold snapshot (full fd walk)   median {ColdMs,9:0.00} ms   ({Iterations} runs)"),
             string.Create(c, $"warm refresh (incremental)     median {WarmMs,9:0.00} ms   (median {WarmFdsWalked:0} fds walked)"),
-            string.Create(c, $"filter keystroke (UI model)    median {FilterKeystrokeMs,9:0.00} ms"));
+            string.Create(c, $"filter keystroke (UI model)    median {FilterKeystrokeMs,9:0.00} ms"),
+            string.Create(c, $"changed snapshot (UI model)    median {ApplySnapshotMs,9:0.00} ms   (diff, filter, sort every row)"));
     }
 
     public string ToJson()
@@ -124,6 +149,7 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
             json.WriteNumber("warmRefreshMs", Math.Round(WarmMs, 3));
             json.WriteNumber("warmFdsWalked", WarmFdsWalked);
             json.WriteNumber("filterKeystrokeMs", Math.Round(FilterKeystrokeMs, 3));
+            json.WriteNumber("applySnapshotMs", Math.Round(ApplySnapshotMs, 3));
             json.WriteEndObject();
         }
 

@@ -21,6 +21,7 @@ public static class CommandLineInterface
         var query = new QueryOptions();
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
         var json = new Option<bool>("--json") { Description = "With --once: print one JSON document instead (see docs/json-schema.md)." };
+        var pretty = new Option<bool>("--pretty") { Description = "With --json: indent the document (the default on a terminal; compact when piped)." };
         var stream = new Option<bool>("--stream") { Description = "Print newline-delimited JSON until stopped: the whole snapshot, then per --interval only what changed." };
         var ui = new UiOptions();
         var hosts = new HostOptions();
@@ -31,6 +32,7 @@ public static class CommandLineInterface
         {
             once,
             json,
+            pretty,
             stream,
         };
         query.AddTo(root);
@@ -87,8 +89,8 @@ public static class CommandLineInterface
             if (result.GetValue(once))
             {
                 return remote is null
-                    ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error)
-                    : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), Core.Remote.SystemProcessLauncher.Instance, output, error);
+                    ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error, result.GetValue(pretty))
+                    : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), result.GetValue(pretty), Core.Remote.SystemProcessLauncher.Instance, output, error);
             }
 
             return Ui.UiLauncher.Run(procRoot, socketQuery, settings, remote, error);

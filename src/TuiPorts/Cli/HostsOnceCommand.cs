@@ -20,7 +20,8 @@ public static class HostsOnceCommand
     /// <summary>One host's answer: its document (remote), its snapshot (parsed, or this machine's), or why there is none.</summary>
     private sealed record Answer(string Host, JsonDocument? Document, Snapshot? Snapshot, string? Error);
 
-    public static int Run(ProcRoot root, SocketQuery query, HostsSetup setup, bool json, IProcessLauncher launcher, TextWriter output, TextWriter error)
+    /// <param name="pretty">Indent the document; by default it is indented only on a terminal (compact for pipes).</param>
+    public static int Run(ProcRoot root, SocketQuery query, HostsSetup setup, bool json, bool pretty, IProcessLauncher launcher, TextWriter output, TextWriter error)
     {
         var remote = setup.Hosts.Remote
             .Select(host => Task.Run(() => Ask(host, RemoteRun.Run(launcher, setup.Ssh, host, SshCommand.OnceArguments(setup.Filters), Timeout), json)))
@@ -28,7 +29,7 @@ public static class HostsOnceCommand
         var answers = new List<Answer>();
         if (setup.Hosts.Local is { } local)
         {
-            answers.Add(new Answer(local, null, HostsView.WithHost(new ProcSnapshotSource(root).Take(), local), null));
+            answers.Add(new Answer(local, null, HostsView.WithHost(new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take(), local), null));
         }
 
         answers.AddRange(remote.Select(task => task.Result));
@@ -36,7 +37,7 @@ public static class HostsOnceCommand
         {
             if (json)
             {
-                WriteDocument(answers, query, output);
+                WriteDocument(answers, query, pretty || ProcessStreams.TerminalWidth(output) is not null, output);
             }
             else
             {
@@ -79,10 +80,10 @@ public static class HostsOnceCommand
         return answer;
     }
 
-    private static void WriteDocument(List<Answer> answers, SocketQuery query, TextWriter output)
+    private static void WriteDocument(List<Answer> answers, SocketQuery query, bool indented, TextWriter output)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SnapshotJsonWriter.Options(indented: true)))
+        using (var json = new Utf8JsonWriter(buffer, SnapshotJsonWriter.Options(indented)))
         {
             json.WriteStartObject();
             json.WriteStartArray("hosts");

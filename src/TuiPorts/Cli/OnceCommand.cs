@@ -9,22 +9,27 @@ namespace TuiPorts.Cli;
 /// <summary><c>tuiports --once [--json]</c>: one snapshot, printed, exit 0.</summary>
 public static class OnceCommand
 {
-    public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error)
+    /// <param name="pretty">Indent the JSON; by default it is indented only on a terminal (compact for pipes).</param>
+    public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error, bool pretty = false)
     {
-        var snapshot = new ProcSnapshotSource(root).Take();
+        // only the sockets asked for are read (the kernel filters the dump); the exact query still decides below
+        var snapshot = new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take();
         var sockets = Ordered(snapshot.Sockets.Where(query.Matches));
         if (json)
         {
             output.Flush();
+            bool indented = pretty || ProcessStreams.TerminalWidth(output) is not null;
             if (ProcessStreams.RawStream(output) is { } stdout)
             {
-                SnapshotJsonWriter.Write(stdout, snapshot, sockets);
-                stdout.Write("\n"u8);
+                var buffered = new BufferedStream(stdout, 64 * 1024); // not disposed: that would close stdout
+                SnapshotJsonWriter.Write(buffered, snapshot, sockets, indented);
+                buffered.Write("\n"u8);
+                buffered.Flush();
             }
             else
             {
                 using var buffer = new MemoryStream();
-                SnapshotJsonWriter.Write(buffer, snapshot, sockets);
+                SnapshotJsonWriter.Write(buffer, snapshot, sockets, indented);
                 output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
         }

@@ -27,7 +27,7 @@ public static class StreamCommand
             WatchForReaderGone();
         }
 
-        var source = new ProcSnapshotSource(root);
+        var source = new ProcSnapshotSource(root) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
         var writer = new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput());
         while (true)
         {

@@ -61,6 +61,12 @@ public sealed partial class MainWindow : Window, IKillView
 
     public event Action<SocketRow>? SignalMenuRequested;
 
+    /// <summary>
+    /// Raised when the ports the scan can be narrowed to change (a port typed, the filter cleared): the live binding
+    /// narrows the engine and scans at once.
+    /// </summary>
+    public event Action<Core.Filtering.PortFilter?>? PrefilterChanged;
+
     /// <summary>Raised by Ctrl+Z: the launcher suspends the process like a shell job and redraws on fg.</summary>
     public event Action? SuspendRequested;
 
@@ -117,7 +123,13 @@ public sealed partial class MainWindow : Window, IKillView
 
     private void OnFilterTextChanged()
     {
+        var before = _screen.PortPrefilter;
         _screen.SetFilterText(_filter.Text);
+        if (_screen.PortPrefilter?.Text != before?.Text)
+        {
+            PrefilterChanged?.Invoke(_screen.PortPrefilter);
+        }
+
         _filterError.Text = _screen.FilterError ?? string.Empty;
         _filter.SetScheme(_screen.FilterError is null ? _schemes.Field : _schemes.InvalidField);
         _filterError.SetScheme(_schemes.Error);

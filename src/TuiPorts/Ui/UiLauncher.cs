@@ -9,6 +9,7 @@ using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Ui.Idle;
 
 namespace TuiPorts.Ui;
 
@@ -40,6 +41,7 @@ public static class UiLauncher
 
         using var session = new TerminalSession();
         IApplication? app = null;
+        QuietMainLoop? quiet = null;
         try
         {
             if (settings.Colors == ColorMode.None)
@@ -47,7 +49,7 @@ public static class UiLauncher
                 Environment.SetEnvironmentVariable("NO_COLOR", "1");
             }
 
-            app = InitApplication(settings);
+            (app, quiet) = InitApplication(settings);
             RunWindow(app, session, root, query, settings, hosts);
             session.ArmExitWatchdog(session.ExitCode);
             return session.ExitCode;
@@ -62,6 +64,7 @@ public static class UiLauncher
         }
         finally
         {
+            quiet?.Dispose();
             DisposeQuietly(app);
             session.Restore();
         }
@@ -82,7 +85,19 @@ public static class UiLauncher
             session.SuspendUntilResumed();
             app.LayoutAndDraw(forceRedraw: true);
         };
-        var poller = new SnapshotPoller(faults.Wrap(new ProcSnapshotSource(root)), scans, settings.Interval);
+        // this machine alone: the typed port narrows the scan itself (the kernel filters the dump); over several hosts
+        // the command line's filter narrows every host alike, this one included, and typing filters the merged table
+        var engine = new ProcSnapshotSource(root) { Prefilter = hosts is null ? window.Screen.PortPrefilter : query.Ports };
+        var poller = new SnapshotPoller(faults.Wrap(engine), scans, settings.Interval);
+        if (hosts is null)
+        {
+            window.PrefilterChanged += ports =>
+            {
+                engine.Prefilter = ports; // the kernel filters the next dump: a refresh costs what the matches cost
+                poller.RefreshNow();
+            };
+        }
+
         var results = LiveResults(poller, hosts, settings.Interval, scans, out var pause);
         window.PauseToggled += pause;
         var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
@@ -125,15 +140,18 @@ public static class UiLauncher
         return view.Results();
     }
 
-    private static IApplication InitApplication(UiSettings settings)
+    private static (IApplication App, QuietMainLoop? Quiet) InitApplication(UiSettings settings)
     {
         // Terminal.Gui probes the clipboard through `bash -c which xclip`; under sshd that sources ~/.bashrc (~1 s).
         string? sshClient = Environment.GetEnvironmentVariable("SSH_CLIENT");
         Environment.SetEnvironmentVariable("SSH_CLIENT", null);
         var app = Application.Create();
+        // TUIPORTS_STOCK_INPUT=1 keeps Terminal.Gui's own 50 Hz input loop (to compare, or if the quiet one misbehaves)
+        var quiet = Environment.GetEnvironmentVariable("TUIPORTS_STOCK_INPUT") == "1" ? null : QuietMainLoop.Install(app);
         try
         {
             app.Init();
+            quiet?.Start();
         }
         finally
         {
@@ -147,7 +165,7 @@ public static class UiLauncher
 
         // Keep clicks and drags but not any-motion tracking, which floods a slow SSH link on every mouse move.
         app.Driver!.WriteRaw(MouseMode);
-        return app;
+        return (app, quiet);
     }
 
     private static void DisposeQuietly(IApplication? app)

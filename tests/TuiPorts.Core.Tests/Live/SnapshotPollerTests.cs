@@ -37,6 +37,23 @@ public sealed class SnapshotPollerTests
     }
 
     [Fact]
+    public void Refresh_now_scans_without_waiting_for_the_interval_and_then_keeps_the_rhythm()
+    {
+        _source.Take().Returns(Of(Listener(1, 1)), Of(Listener(2, 2)), Of(Listener(3, 3)));
+        var poller = Start();
+        _scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+
+        poller.RefreshNow(); // a new filter: scan now, not in 900 ms
+        _scheduler.AdvanceBy(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal([1, 2], _results.Select(r => r.Snapshot!.Sockets[0].LocalPort));
+        _scheduler.AdvanceBy(TimeSpan.FromMilliseconds(998));
+        Assert.Equal(2, _results.Count); // the next regular scan is a whole interval after the early one
+        _scheduler.AdvanceBy(TimeSpan.FromMilliseconds(2));
+        Assert.Equal(3, _results.Count);
+    }
+
+    [Fact]
     public void Snapshots_with_identical_content_are_skipped()
     {
         _source.Take().Returns(

@@ -38,16 +38,18 @@ public sealed partial class SsOracleTests
         ];
 
         var snapshot = new ProcSnapshotSource(ProcRoot.Default).Take();
-        var ssRows = RunSs().Where(r => ports.Contains(r.LocalPort)).ToList();
+        int[] ours = [Environment.ProcessId, forked.ParentPid, forked.ChildPid];
+        // this test's sockets only: another process on the machine may use the same port number in another protocol
+        var ssRows = RunSs().Where(r => ports.Contains(r.LocalPort) && r.Holders.Count > 0 && r.Holders.All(h => ours.Contains(h.Pid))).ToList();
 
         Assert.Equal(7, ssRows.Count); // 2 TCP + 2 UDP listeners, both ends of one connection, the forked listener
         foreach (var ss in ssRows)
         {
-            var ours = Assert.Single(snapshot.Sockets, s => s.Inode == ss.Inode);
-            Assert.Equal(ss.Local, ours.LocalEndpoint);
-            Assert.Equal(ss.LocalPort, ours.LocalPort);
-            Assert.Equal(ss.State, ours.State);
-            var holders = ours.Holders.SelectMany(o => o.Fds.Select(fd => (o.Pid, fd))).Order().ToList();
+            var entry = Assert.Single(snapshot.Sockets, s => s.Inode == ss.Inode);
+            Assert.Equal(ss.Local, entry.LocalEndpoint);
+            Assert.Equal(ss.LocalPort, entry.LocalPort);
+            Assert.Equal(ss.State, entry.State);
+            var holders = entry.Holders.SelectMany(o => o.Fds.Select(fd => (o.Pid, fd))).Order().ToList();
             Assert.Equal(ss.Holders.Order().ToList(), holders);
         }
 

@@ -86,4 +86,25 @@ public sealed class ScreenStateTests
 
         Assert.NotEqual(before, _screen.Detail);
     }
+
+    [Fact]
+    public void A_snapshot_narrowed_to_an_older_filter_is_dropped_and_the_matching_one_applied()
+    {
+        _screen.SetFilterText("9000");
+        Assert.Equal("9000", _screen.PortPrefilter?.Text);
+
+        _screen.Apply(RefreshResult.Ok(Of(Listener(900, 7, 70)) with { Scope = "900" }, TimeSpan.Zero)); // typed "900" a moment ago
+        Assert.Equal(9000, Assert.Single(_screen.List.Rows).Socket.LocalPort);
+
+        _screen.Apply(RefreshResult.Ok(Of(Listener(9000, 2, 20), Listener(9000, 5, 50)) with { Scope = "9000" }, TimeSpan.Zero));
+        Assert.Equal(2, _screen.List.Rows.Count);
+    }
+
+    [Fact]
+    public void A_service_name_is_not_narrowed_in_the_kernel_because_it_also_matches_process_names()
+    {
+        _screen.SetFilterText("ssh");
+
+        Assert.Null(_screen.PortPrefilter);
+    }
 }

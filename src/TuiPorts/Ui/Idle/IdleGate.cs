@@ -1,0 +1,60 @@
+using Terminal.Gui.App;
+
+namespace TuiPorts.Ui.Idle;
+
+/// <summary>
+/// Holds Terminal.Gui's main loop while nothing happens. The loop runs an iteration 25 times a second even when idle;
+/// at the start of each one (<see cref="IApplication.Iteration"/>), once no input has arrived for
+/// <see cref="QuietAfter"/>, the gate waits until the next timer is due (at most <see cref="MaxWait"/>) or until it is
+/// woken: by input, by work queued from another thread (<c>Invoke</c>, the Rx UI scheduler), or by a resize. Input keeps
+/// the loop free-running for a while, so Esc and click timeouts still run.
+/// </summary>
+public sealed class IdleGate : IDisposable
+{
+    public static readonly TimeSpan QuietAfter = TimeSpan.FromMilliseconds(750);
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
+
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly TimeProvider _time;
+    private readonly Func<TimeSpan?> _nextTimer;
+    private long _lastActivity;
+
+    /// <param name="nextTimer">How long until the UI loop's next timer is due (null: none).</param>
+    public IdleGate(TimeProvider time, Func<TimeSpan?> nextTimer)
+    {
+        _time = time;
+        _nextTimer = nextTimer;
+        _lastActivity = time.GetTimestamp();
+    }
+
+    /// <summary>How many iterations waited (for tests and the benchmark's sanity).</summary>
+    public int Waits { get; private set; }
+
+    /// <summary>Input arrived: run now, and keep running freely for <see cref="QuietAfter"/>.</summary>
+    public void OnInput()
+    {
+        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+        _wake.Set();
+    }
+
+    /// <summary>Something must be drawn or run (queued work, a resize): run one iteration now.</summary>
+    public void Wake() => _wake.Set();
+
+    /// <summary>Called at the start of every main-loop iteration, on the UI thread; may block.</summary>
+    public void OnIteration()
+    {
+        if (_time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < QuietAfter)
+        {
+            return;
+        }
+
+        var wait = _nextTimer() is { } due ? (due < MaxWait ? due : MaxWait) : MaxWait;
+        if (wait > TimeSpan.Zero)
+        {
+            Waits++;
+            _wake.WaitOne(wait);
+        }
+    }
+
+    public void Dispose() => _wake.Dispose();
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+using static TuiPorts.Core.Tests.TestSupport.Snapshots;
+
+namespace TuiPorts.Core.Tests.Presentation;
+
+public sealed class SortOrderTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_fast_default_sort_orders_rows_exactly_as_the_comparer_does(bool descending)
+    {
+        var random = new Random(7);
+        var rows = new List<SocketRow>();
+        for (int i = 0; i < 3000; i++)
+        {
+            var socket = Listener(random.Next(0, 40), (ulong)(random.Next(3) == 0 ? 0 : random.Next(1, 100_000)), random.Next(2) == 0 ? [] : [random.Next(1, 500)]) with
+            {
+                Role = (SocketRole)random.Next(3),
+                RemotePort = random.Next(0, 65536),
+                RemoteAddress = IPAddress.Loopback,
+            };
+            rows.Add(new SocketRow(socket, RowMark.None));
+        }
+
+        var order = SortOrder.Default with { Descending = descending };
+        var fast = rows.ToList();
+        order.SortRows(fast);
+
+        for (int i = 1; i < fast.Count; i++)
+        {
+            Assert.True(order.Compare(fast[i - 1].Socket, fast[i].Socket) <= 0, $"rows {i - 1} and {i} are out of order");
+        }
+    }
+}
