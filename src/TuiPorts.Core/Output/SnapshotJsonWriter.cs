@@ -147,6 +147,7 @@ public static class SnapshotJsonWriter
         json.WriteNumber("processesVanished", stats.ProcessesVanished);
         json.WriteNumber("namespaces", stats.Namespaces);
         json.WriteNumber("malformedLines", stats.MalformedLines);
+        json.WriteBoolean("asRoot", stats.AsRoot);
         json.WriteEndObject();
     }
 }

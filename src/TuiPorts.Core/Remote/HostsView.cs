@@ -85,7 +85,7 @@ public sealed class HostsView(IReadOnlyList<string> hosts, IReadOnlyList<IObserv
             first.OwnNetns,
             new EquatableArray<SocketEntry>(sockets.MoveToImmutable()),
             new EquatableArray<MalformedTable>(withSockets.SelectMany(h => h.Snapshot.Malformed)),
-            Sum(withSockets.Select(h => h.Snapshot.Stats).ToList(), first.Stats.AsRoot))
+            Sum(withSockets.Select(h => h.Snapshot.Stats).ToList(), withSockets.Count > 0 && withSockets.All(h => h.Snapshot.Stats.AsRoot)))
         {
             HostNamespaces = new EquatableArray<HostNamespace>(withSockets.Select(h => new HostNamespace(h.Host, h.Snapshot.OwnNetns))),
         };

@@ -90,7 +90,8 @@ public sealed class SnapshotJsonReader(string? host)
     public static ScanStats ReadStats(JsonElement stats) => Guard(() => new ScanStats(
         Property(stats, "processes").GetInt32(), Property(stats, "fdsRead").GetInt32(), Property(stats, "socketFds").GetInt32(),
         Property(stats, "processesDenied").GetInt32(), Property(stats, "processesVanished").GetInt32(),
-        Property(stats, "namespaces").GetInt32(), Property(stats, "malformedLines").GetInt32()));
+        Property(stats, "namespaces").GetInt32(), Property(stats, "malformedLines").GetInt32(),
+        stats.TryGetProperty("asRoot", out var asRoot) && asRoot.ValueKind == JsonValueKind.True)); // older tuiports: not known
 
     public static DateTimeOffset ReadTime(JsonElement root) =>
         DateTimeOffset.Parse(Text(root, "takenAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

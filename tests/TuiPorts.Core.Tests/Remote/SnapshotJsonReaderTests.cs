@@ -21,6 +21,7 @@ public sealed class SnapshotJsonReaderTests
         var master = Process(100);
         var worker = Process(101, ppid: 100, start: 5001);
         var original = Of(Tcp(80, 500, "LISTEN", master, worker), Tcp6Accepted(80, 501, worker), TimeWait(80, 40000), HiddenUdp(53, 502));
+        original = original with { Stats = original.Stats with { AsRoot = true } }; // hidden owners read as "refuse even root" there
 
         var read = new SnapshotJsonReader("web1").ReadDocument(Document(original));
 
@@ -28,6 +29,7 @@ public sealed class SnapshotJsonReaderTests
         Assert.Equal(original.TakenAt, read.TakenAt);
         Assert.Equal(original.OwnNetns, read.OwnNetns);
         Assert.Equal(original.Stats, read.Stats);
+        Assert.True(read.Stats.AsRoot);
         Assert.All(read.Sockets, s => Assert.Equal("web1", s.Key.Host));
     }
 
