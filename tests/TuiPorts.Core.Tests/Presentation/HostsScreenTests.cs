@@ -89,6 +89,23 @@ public sealed class HostsScreenTests
     }
 
     [Fact]
+    public void A_typed_port_never_makes_the_next_merge_stale()
+    {
+        _screen.SetFilterText("8080"); // this machine alone would narrow its scan to it and drop older-scoped snapshots
+
+        _screen.Apply(HostsView.Combine(
+        [
+            new HostSnapshot(new HostStatus("web1", HostState.Live), Of(Tcp(8080, 10, "LISTEN", Process(100, "java")), Tcp(8080, 12, "ESTABLISHED", Process(100, "java"))).On("web1")),
+            new HostSnapshot(_refused with { Host = "web2" }, null),
+            new HostSnapshot(_refused, null),
+        ]));
+
+        Assert.Equal([("web1", 10UL), ("web1", 12UL)], _screen.List.Rows.Where(r => r.Mark != RowMark.Gone).Select(r => (r.Socket.Host, r.Socket.Inode)));
+        Assert.Equal("web2", Assert.Single(_screen.List.Rows, r => r.Mark == RowMark.Gone).Socket.Host); // its host went away
+        Assert.StartsWith("3 hosts (2 unreachable), 2 sockets  sort:", _screen.SummaryLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_text_filter_matches_host_names()
     {
         _screen.SetFilterText("web2");
