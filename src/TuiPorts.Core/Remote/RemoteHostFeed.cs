@@ -10,7 +10,7 @@ namespace TuiPorts.Core.Remote;
 /// One remote host of the several-host view: one ssh session running <c>tuiports --stream</c> there, its lines turned
 /// into the host's snapshots, and its faults into statuses - unreachable, no tuiports, a dropped connection, a remote
 /// error (ssh's own words), garbage on the stream - each followed by a reconnect after a backoff (1 s, doubling to
-/// 30 s; back to 1 s once a session was live). Timers run on the injected scheduler, so all of it is tested on virtual
+/// 30 s; back to 1 s once a session was live). While a retry connects, the last failure stays shown. Timers run on the injected scheduler, so all of it is tested on virtual
 /// time with a fake <see cref="IProcessLauncher"/>. Disposing the subscription ends the ssh session.
 /// </summary>
 public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCommand ssh, IReadOnlyList<string> streamArguments, IScheduler scheduler)
@@ -32,6 +32,7 @@ public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCo
         private IDisposable? _output;
         private TimeSpan _delay = FirstRetry;
         private string? _garbage;
+        private HostStatus? _failure;
         private int _generation;
         private bool _disposed;
 
@@ -63,7 +64,8 @@ public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCo
 
                 int generation = ++_generation;
                 _garbage = null;
-                Emit(HostState.Connecting, null);
+                // a retry keeps the last failure on screen (the host stays unreachable until it is live again)
+                observer.OnNext(new HostSnapshot(_failure is { } failure ? failure with { RetryAt = null } : new HostStatus(feed.Host, HostState.Connecting), null));
                 IRemoteProcess process;
                 try
                 {
@@ -97,6 +99,7 @@ public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCo
                 {
                     var snapshot = reader.Read(line);
                     _delay = FirstRetry; // a live session: the next failure retries soon again
+                    _failure = null;
                     observer.OnNext(new HostSnapshot(new HostStatus(feed.Host, HostState.Live), snapshot));
                 }
                 catch (FormatException e)
@@ -128,7 +131,8 @@ public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCo
             var wait = _delay;
             _delay = TimeSpan.FromTicks(Math.Min(_delay.Ticks * 2, MaxRetry.Ticks));
             var state = _garbage is not null && process is not null ? HostState.Garbage : HostState.Failed;
-            observer.OnNext(new HostSnapshot(new HostStatus(feed.Host, state, message, feed.Now + wait), null));
+            _failure = new HostStatus(feed.Host, state, message, feed.Now + wait);
+            observer.OnNext(new HostSnapshot(_failure, null));
             if (generation == _generation)
             {
                 _retry.Disposable = feed.Schedule(wait, Connect);

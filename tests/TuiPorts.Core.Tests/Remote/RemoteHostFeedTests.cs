@@ -121,7 +121,20 @@ public sealed class RemoteHostFeedTests : IDisposable
         Assert.Equal(_time.Now + RemoteHostFeed.FirstRetry, Last.Status.RetryAt);
         _time.AdvanceBy(RemoteHostFeed.FirstRetry);
         Assert.Equal(4, _sessions.Count);
+        Assert.Equal(new HostStatus("db1", HostState.Failed, "Connection to 10.0.0.7 closed by remote host."), Last.Status); // until live again
+    }
+
+    [Fact]
+    public void Only_the_first_attempt_is_connecting_a_retry_stays_unreachable_until_live()
+    {
         Assert.Equal(HostState.Connecting, Last.Status.State);
+        End(0, "ssh: connect to host db1 port 22: No route to host", 255);
+        _time.AdvanceBy(RemoteHostFeed.FirstRetry);
+
+        Assert.Equal(new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: No route to host"), Last.Status);
+        Assert.Equal("db1: ssh: connect to host db1 port 22: No route to host", Core.Presentation.Wording.HostLine(Last.Status, _time.Now));
+        _sessions[1].Output.OnNext(StreamLines(Of(Tcp(9000, 500, "LISTEN", Process(100))))[0]);
+        Assert.Equal(HostState.Live, Last.Status.State);
     }
 
     [Fact]
