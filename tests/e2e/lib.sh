@@ -46,8 +46,14 @@ start_tuiports() {
 
 # start_tuiports_with "ENV=VALUE ..." "ARGS": the same, with extra environment for tuiports.
 start_tuiports_with() {
-  tmux new-session -d -s "$SESSION" -x 80 -y 24 \
-    "env -u DisableRealDriverIO $1 $TUIPORTS_CMD ${2:-}; echo TUIPORTS_EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo TTY_MODES_END; sleep 60"
+  local attempt
+  for attempt in 1 2 3; do
+    # right after kill-session closed the last session, the old tmux server may still be exiting: try again
+    tmux new-session -d -s "$SESSION" -x 80 -y 24 \
+      "env -u DisableRealDriverIO $1 $TUIPORTS_CMD ${2:-}; echo TUIPORTS_EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo TTY_MODES_END; sleep 60" && break
+    [ "$attempt" -lt 3 ] || fail "tmux could not start a session"
+    sleep 0.3
+  done
   wait_for_screen "sockets" 20 || fail "tuiports did not draw its first frame"
 }
 
