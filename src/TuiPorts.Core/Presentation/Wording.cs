@@ -199,6 +199,9 @@ public static class Wording
     public static string PidReused(int pid, DateTime? startedUtc) =>
         $"pid {pid} now belongs to another process (started {(startedUtc is { } t ? Formats.StartTimeUtc(t) : "at an unknown time")}): nothing sent";
 
+    /// <summary>The program that reaches other hosts could not even start (no ssh installed).</summary>
+    public static string CannotRun(string program, string why) => $"cannot run {program}: {why}";
+
     /// <summary>A host that answered with something else than tuiports' JSON: what was wrong, and the start of it.</summary>
     public static string HostGarbage(string line, string reason)
     {

@@ -10,8 +10,9 @@ namespace TuiPorts.Core.Remote;
 /// One remote host of the several-host view: one ssh session running <c>tuiports --stream</c> there, its lines turned
 /// into the host's snapshots, and its faults into statuses - unreachable, no tuiports, a dropped connection, a remote
 /// error (ssh's own words), garbage on the stream - each followed by a reconnect after a backoff (1 s, doubling to
-/// 30 s; back to 1 s once a session was live). While a retry connects, the last failure stays shown. Timers run on the injected scheduler, so all of it is tested on virtual
-/// time with a fake <see cref="IProcessLauncher"/>. Disposing the subscription ends the ssh session.
+/// 30 s; back to 1 s once a session was live); while a retry connects, the last failure stays shown. Timers run on the
+/// injected scheduler, so all of it is tested on virtual time with a fake <see cref="IProcessLauncher"/>. Disposing the
+/// subscription ends the ssh session.
 /// </summary>
 public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCommand ssh, IReadOnlyList<string> streamArguments, IScheduler scheduler)
 {
@@ -73,7 +74,7 @@ public sealed class RemoteHostFeed(string host, IProcessLauncher launcher, SshCo
                 }
                 catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
                 {
-                    Ended(generation, null, $"cannot run {feed.SshProgram}: {e.Message}");
+                    Ended(generation, null, Wording.CannotRun(feed.SshProgram, e.Message));
                     return;
                 }
 
