@@ -170,6 +170,20 @@ public sealed class RemoteHostFeedTests : IDisposable
     }
 
     [Fact]
+    public void Without_an_ssh_to_run_the_host_is_unreachable_and_says_why()
+    {
+        var feed = new RemoteHostFeed("db1", SystemProcessLauncher.Instance, new SshCommand(Ssh: "/nonexistent/ssh"), Filters, _time);
+        var updates = new List<HostSnapshot>();
+
+        using (feed.Updates().Subscribe(updates.Add))
+        {
+            Assert.Equal(HostState.Failed, updates[^1].Status.State);
+            Assert.StartsWith("cannot run /nonexistent/ssh: ", updates[^1].Status.Message, StringComparison.Ordinal);
+            Assert.Equal(_time.Now + RemoteHostFeed.FirstRetry, updates[^1].Status.RetryAt);
+        }
+    }
+
+    [Fact]
     public void Unsubscribing_ends_the_session_and_no_retry_follows()
     {
         End(0, "ssh: Could not resolve hostname db1: Name or service not known", 255);
