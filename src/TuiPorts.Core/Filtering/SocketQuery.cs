@@ -13,7 +13,7 @@ public enum ProtocolFamily
 
 /// <summary>
 /// Everything that narrows the socket list: ports (local or remote), listening-only, protocol family and free text
-/// (process name, command line, user or address, case-insensitive). All given parts must match. Immutable; the UI replaces it on each change.
+/// (process name, command line, user, address or host, case-insensitive). All given parts must match. Immutable; the UI replaces it on each change.
 /// </summary>
 public sealed record SocketQuery(
     PortFilter? Ports = null,
@@ -50,7 +50,8 @@ public sealed record SocketQuery(
 
     public static bool MatchesText(SocketEntry socket, string text)
     {
-        if (socket.LocalAddress.ToString().Contains(text, StringComparison.OrdinalIgnoreCase)
+        if (socket.Host?.Contains(text, StringComparison.OrdinalIgnoreCase) == true
+            || socket.LocalAddress.ToString().Contains(text, StringComparison.OrdinalIgnoreCase)
             || socket.RemoteAddress.ToString().Contains(text, StringComparison.OrdinalIgnoreCase)
             || socket.State.Contains(text, StringComparison.OrdinalIgnoreCase))
         {

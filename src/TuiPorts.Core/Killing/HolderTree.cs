@@ -44,7 +44,7 @@ public static class HolderTree
     {
         foreach (var candidate in snapshot.Sockets)
         {
-            bool samePort = candidate.Netns == socket.Netns && candidate.LocalPort == socket.LocalPort
+            bool samePort = candidate.Host == socket.Host && candidate.Netns == socket.Netns && candidate.LocalPort == socket.LocalPort
                 && (candidate.Key == socket.Key || candidate.Role == SocketRole.Listener);
             if (!samePort)
             {

@@ -17,9 +17,20 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
     /// first holder's tree - and, when that process's parent holds the port too (a worker behind its master), pins the
     /// parent as the alternative. Ancestors of tuiports are pinned (the UI confirms them twice).
     /// </summary>
-    public KillPlan Pin(SocketEntry socket, Snapshot? snapshot = null)
+    public KillPlan Pin(SocketEntry socket, Snapshot? snapshot = null) =>
+        Plan(socket, snapshot, (process, inode) => PinProcess(process, inode, allowAncestor: true));
+
+    /// <summary>
+    /// The same plan for a socket of another host (<c>--ssh</c>), nothing pinned here: the dialog shows it, and the
+    /// host's own tuiports pins the chosen process (<c>kill --pid --start-time</c>). Only the rules that hold on any host
+    /// (PID 1, kernel threads) refuse here; that host's tuiports applies its own ancestors.
+    /// </summary>
+    public static KillPlan Unpinned(SocketEntry socket, Snapshot? snapshot) =>
+        Plan(socket, snapshot, (process, _) => new KillTarget(process, null, KillPolicy.AnyHost.RefusalFor(process)));
+
+    private static KillPlan Plan(SocketEntry socket, Snapshot? snapshot, Func<ProcessInfo, ulong, KillTarget> target)
     {
-        var targets = socket.Holders.Select(holder => PinProcess(holder.Process, socket.Inode, allowAncestor: true)).ToList();
+        var targets = socket.Holders.Select(holder => target(holder.Process, socket.Inode)).ToList();
         if (targets.Count == 0)
         {
             return new KillPlan(socket, targets, null, 0, 0, null);
@@ -30,7 +41,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
         int children = HolderTree.DescendantsOf(socket, top).Count;
         int otherTops = HolderTree.Tops(socket).Count - 1;
         var parent = snapshot is null ? null : HolderTree.RespawningParent(snapshot, socket, top);
-        var parentTarget = parent is null || parent.Pid == top.Pid ? null : PinProcess(parent, 0, allowAncestor: true);
+        var parentTarget = parent is null || parent.Pid == top.Pid ? null : target(parent, 0);
         return new KillPlan(socket, targets, primary, children, otherTops, parentTarget);
     }
 

@@ -17,6 +17,9 @@ public sealed record KillPolicy(int OwnPid, IReadOnlyDictionary<int, string> Anc
     {
     }
 
+    /// <summary>The rules that hold on every host, for another host's processes: PID 1 and kernel threads.</summary>
+    public static KillPolicy AnyHost { get; } = new(0, new Dictionary<int, string>());
+
     /// <summary>Reads tuiports' own ancestry (ppid chain up to PID 1) from the proc root.</summary>
     public static KillPolicy ForThisProcess(ProcRoot root)
     {

@@ -10,17 +10,33 @@ namespace TuiPorts.Core.Live;
 /// Reads what the detail pane needs for the highlighted socket - each holder's open fds (up to thousands of readlinks),
 /// its parent's name, what its socket fds are - on the background scheduler, and hands the result back on the UI
 /// scheduler. A newer request supersedes an older one still running, so moving the highlight quickly never shows a
-/// stale table.
+/// stale table. A remote host's socket (<see cref="IsRemote"/>) reads nothing here: this machine's /proc knows nothing
+/// of its holders.
 /// </summary>
 public sealed class FdTableLoader(ProcRoot root, IScheduler background, IScheduler ui) : IDisposable
 {
     private readonly SerialDisposable _pending = new();
+
+    /// <summary>Whether a socket belongs to another host (<c>--ssh</c>); none does by default.</summary>
+    public Func<SocketEntry, bool> IsRemote { get; init; } = _ => false;
 
     /// <summary>Reads the facts for <paramref name="socket"/>'s holders; <paramref name="done"/> runs on the UI scheduler.</summary>
     public void Load(Snapshot snapshot, SocketEntry socket, Action<DetailFacts> done)
     {
         var request = new BooleanDisposable();
         _pending.Disposable = request;
+        if (IsRemote(socket))
+        {
+            ui.Schedule(() =>
+            {
+                if (!request.IsDisposed)
+                {
+                    done(DetailFacts.ForRemoteHost);
+                }
+            });
+            return;
+        }
+
         background.Schedule(() =>
         {
             if (request.IsDisposed)
@@ -66,7 +82,7 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
         var result = new Dictionary<string, string>();
         foreach (var entry in snapshot.Sockets)
         {
-            if (entry.Inode != 0 && entry.Netns == socket.Netns && wanted.Contains($"socket:[{entry.Inode}]"))
+            if (entry.Inode != 0 && entry.Host == socket.Host && entry.Netns == socket.Netns && wanted.Contains($"socket:[{entry.Inode}]"))
             {
                 result[$"socket:[{entry.Inode}]"] = Describe(entry);
             }

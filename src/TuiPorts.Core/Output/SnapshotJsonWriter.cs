@@ -13,14 +13,23 @@ public static class SnapshotJsonWriter
     /// <summary>Sockets written between flushes: the writer's buffer stays small however many sockets there are.</summary>
     private const int FlushEvery = 256;
 
+    /// <summary>The options of every document tuiports writes: plain <c>+</c> and <c>&lt;</c> for people reading it.</summary>
+    public static JsonWriterOptions Options(bool indented) => new()
+    {
+        Indented = indented,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <param name="indented">One field per line for people; compact (one line) for pipes and scripts.</param>
     public static void Write(Stream output, Snapshot snapshot, IEnumerable<SocketEntry> sockets, bool indented = true)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions
-        {
-            Indented = indented,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain "+" and "<" for people reading it
-        });
+        using var json = new Utf8JsonWriter(output, Options(indented));
+        Write(json, snapshot, sockets);
+    }
+
+    /// <summary>The document as one JSON object into <paramref name="json"/> (compact or indented, as it was opened).</summary>
+    public static void Write(Utf8JsonWriter json, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
+    {
         json.WriteStartObject();
         json.WriteString("takenAt", snapshot.TakenAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteNumber("ownNetns", snapshot.OwnNetns);
@@ -47,7 +56,7 @@ public static class SnapshotJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
+    public static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
     {
         json.WriteStartObject();
         json.WriteString("proto", socket.Protocol.Name());
@@ -128,7 +137,7 @@ public static class SnapshotJsonWriter
         }
     }
 
-    private static void WriteStats(Utf8JsonWriter json, ScanStats stats)
+    public static void WriteStats(Utf8JsonWriter json, ScanStats stats)
     {
         json.WriteStartObject("stats");
         json.WriteNumber("processes", stats.Processes);
@@ -138,6 +147,7 @@ public static class SnapshotJsonWriter
         json.WriteNumber("processesVanished", stats.ProcessesVanished);
         json.WriteNumber("namespaces", stats.Namespaces);
         json.WriteNumber("malformedLines", stats.MalformedLines);
+        json.WriteBoolean("asRoot", stats.AsRoot);
         json.WriteEndObject();
     }
 }

@@ -6,7 +6,7 @@ namespace TuiPorts.Core.Output;
 
 /// <summary>
 /// Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder, the socket's role and the
-/// first holder's command line (cut to the terminal's width when given one, whole when piped). Plain text only: no
+/// first holder's command line (and, for several hosts, the host first) (cut to the terminal's width when given one, whole when piped). Plain text only: no
 /// terminal control sequences, and one buffered write for the whole table.
 /// </summary>
 public static class SnapshotTableWriter
@@ -17,12 +17,15 @@ public static class SnapshotTableWriter
     /// <param name="width">The terminal's width to cut the command column to; null when the output is not a terminal.</param>
     public static void Write(TextWriter output, Snapshot snapshot, IReadOnlyList<SocketEntry> sockets, int? width = null)
     {
-        var rows = new List<string[]>(sockets.Count + 1) { Headers };
+        bool hosts = sockets.Any(s => s.Host is not null);
+        var rows = new List<string[]>(sockets.Count + 1) { hosts ? ["HOST", .. Headers] : Headers };
         foreach (var socket in sockets)
         {
+            string[] host = hosts ? [socket.Host ?? "-"] : [];
             rows.Add(
             [
-                socket.Protocol.Name() + (socket.Netns != snapshot.OwnNetns && snapshot.OwnNetns != 0 ? "*" : string.Empty),
+                .. host,
+                socket.Protocol.Name() + (snapshot.InOtherNetns(socket) ? "*" : string.Empty),
                 socket.State,
                 socket.Role.Name(),
                 socket.LocalEndpoint,
@@ -34,7 +37,7 @@ public static class SnapshotTableWriter
             ]);
         }
 
-        var widths = new int[Headers.Length];
+        var widths = new int[rows[0].Length];
         foreach (var row in rows)
         {
             for (int i = 0; i < row.Length; i++)
@@ -52,7 +55,7 @@ public static class SnapshotTableWriter
 
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{sockets.Count} of {Wording.Count(snapshot.TotalSockets, "socket")}");
-        text.Append(sockets.Any(s => s.Netns != snapshot.OwnNetns && snapshot.OwnNetns != 0) ? "  (* = another network namespace)" : string.Empty);
+        text.Append(sockets.Any(snapshot.InOtherNetns) ? "  (* = another network namespace)" : string.Empty);
         text.Append('\n');
         output.Write(text.ToString());
     }

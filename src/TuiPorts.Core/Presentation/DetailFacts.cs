@@ -13,4 +13,10 @@ public sealed record DetailFacts(
 {
     public static DetailFacts Empty { get; } = new(
         new Dictionary<int, FdListing>(), new Dictionary<int, string>(), new Dictionary<string, string>());
+
+    /// <summary>For a socket of a remote host: nothing is read here (this machine's /proc knows nothing of it).</summary>
+    public static DetailFacts ForRemoteHost { get; } = Empty with { Remote = true };
+
+    /// <summary>True for <see cref="ForRemoteHost"/>: the pane says the fds are not shown instead of listing any.</summary>
+    public bool Remote { get; init; }
 }

@@ -19,7 +19,7 @@ public static class HolderDetails
     {
         var lines = new List<string>
         {
-            $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  {socket.Role.Name()}  inode {socket.Inode}"
+            (socket.Host is { } host ? $"{host}: " : string.Empty) + $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  {socket.Role.Name()}  inode {socket.Inode}"
             + $"  uid {socket.Uid}  netns {socket.Netns}{(mark == RowMark.Gone ? "  (gone)" : string.Empty)}",
         };
         if (socket.HoldersHidden)
@@ -47,6 +47,10 @@ public static class HolderDetails
             if (facts is null)
             {
                 lines.Add(ReadingText);
+            }
+            else if (facts.Remote)
+            {
+                lines.Add($"  {Wording.RemoteFds}");
             }
             else
             {

@@ -5,13 +5,15 @@ namespace TuiPorts.Core.Presentation;
 
 /// <summary>
 /// Lays the table's columns out for a screen width: at 80 columns the inode and user columns go first (the detail pane
-/// shows them), then the peer column; the rest share what is left. Pure text, so it is tested without a terminal.
+/// shows them), then the peer column; the rest share what is left. When the rows come from several hosts
+/// (<c>--ssh</c>) a HOST column comes first. Pure text, so it is tested without a terminal.
 /// </summary>
 public sealed class RowLayout
 {
     private enum Column
     {
         Mark,
+        Host,
         Proto,
         Local,
         Remote,
@@ -27,6 +29,7 @@ public sealed class RowLayout
     private static readonly Spec[] Specs =
     [
         new(Column.Mark, string.Empty, 1, 1, 0),
+        new(Column.Host, "HOST", 4, 16, 0),
         new(Column.Proto, "Proto", 5, 5, 0),
         new(Column.Local, "Local Address:Port", 10, 46, 0),
         new(Column.Remote, "Peer Address:Port", 10, 46, 2),
@@ -47,11 +50,12 @@ public sealed class RowLayout
     public int Width { get; }
 
     /// <summary>Chooses columns and widths for <paramref name="width"/> given the rows that will be shown.</summary>
-    public static RowLayout For(int width, IReadOnlyList<SocketRow> rows, ulong ownNetns)
+    public static RowLayout For(int width, IReadOnlyList<SocketRow> rows, Snapshot snapshot)
     {
         width = Math.Max(width, 1);
-        var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(Desired(s, rows, ownNetns), s.Min, s.Max));
-        var visible = Specs.ToList();
+        var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(Desired(s, rows, snapshot), s.Min, s.Max));
+        bool hosts = snapshot.HostNamespaces.Count > 0 || rows.Any(r => r.Socket.Host is not null);
+        var visible = Specs.Where(s => hosts || s.Column != Column.Host).ToList();
 
         // Drop the least needed columns while the content would not fit; the detail pane still shows what they held.
         while (visible.Sum(s => wanted[s.Column]) + visible.Count - 1 > width && visible.Any(s => s.DropOrder > 2))
@@ -67,7 +71,7 @@ public sealed class RowLayout
         var widths = visible.ToDictionary(s => s.Column, s => s.Min);
         int spare = width - (visible.Sum(s => s.Min) + visible.Count - 1);
         // Who holds the socket matters more than its peer: holders grow before the peer column does.
-        foreach (var column in new[] { Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
+        foreach (var column in new[] { Column.Host, Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
         {
             if (spare > 0 && widths.TryGetValue(column, out int current))
             {
@@ -87,8 +91,8 @@ public sealed class RowLayout
 
     public string Header() => Join(_columns.Select(c => c.Spec.Header));
 
-    public string Format(SocketRow row, ulong ownNetns) =>
-        Join(_columns.Select(c => Cell(c.Spec.Column, row, ownNetns)));
+    public string Format(SocketRow row, Snapshot snapshot) =>
+        Join(_columns.Select(c => Cell(c.Spec.Column, row, snapshot)));
 
     /// <summary>The holders cell: <c>1234/nginx</c>, <c>1234/nginx +2</c>, <c>hidden</c> or <c>-</c>.</summary>
     public static string HoldersText(SocketEntry socket)
@@ -108,13 +112,14 @@ public sealed class RowLayout
         return $"{first.Pid}/{first.Process.Name}{more}";
     }
 
-    private static string Cell(Column column, SocketRow row, ulong ownNetns)
+    private static string Cell(Column column, SocketRow row, Snapshot snapshot)
     {
         var s = row.Socket;
         return column switch
         {
             Column.Mark => row.Mark switch { RowMark.New => "+", RowMark.Gone => "-", _ => " " },
-            Column.Proto => s.Protocol.Name() + (ownNetns != 0 && s.Netns != ownNetns ? "*" : string.Empty),
+            Column.Host => s.Host ?? string.Empty,
+            Column.Proto => s.Protocol.Name() + (snapshot.InOtherNetns(s) ? "*" : string.Empty),
             Column.Local => s.LocalEndpoint,
             Column.Remote => s.RemoteEndpoint,
             Column.State => row.Mark == RowMark.Gone ? "GONE" : s.State,
@@ -125,13 +130,13 @@ public sealed class RowLayout
         };
     }
 
-    private static int Desired(Spec spec, IReadOnlyList<SocketRow> rows, ulong ownNetns)
+    private static int Desired(Spec spec, IReadOnlyList<SocketRow> rows, Snapshot snapshot)
     {
         int longest = spec.Header.Length;
         int sample = 0;
         foreach (var row in rows)
         {
-            longest = Math.Max(longest, Cell(spec.Column, row, ownNetns).Length);
+            longest = Math.Max(longest, Cell(spec.Column, row, snapshot).Length);
             if (++sample > 300)
             {
                 break; // enough to size columns; keeps a 50k-row redraw cheap

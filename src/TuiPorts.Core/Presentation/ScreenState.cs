@@ -55,10 +55,16 @@ public sealed class ScreenState
 
     public string? RefreshError { get; private set; }
 
+    /// <summary>In a view of several hosts (<c>--ssh</c>): every host's status; empty for this machine alone.</summary>
+    public IReadOnlyList<Remote.HostStatus> Hosts { get; private set; } = [];
+
+    /// <summary>One line per host that is not live (connecting, unreachable, garbage), at most three (the third sums up the rest).</summary>
+    public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, _time.GetUtcNow());
+
     /// <summary>The notice, while it has not expired.</summary>
     public string? Notice => _notice is not null && _time.GetUtcNow() < _noticeUntil ? _notice : null;
 
-    public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly);
+    public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly, Hosts);
 
     public string MessageLine => StatusLines.Message(RefreshError, Notice, List.Snapshot);
 
@@ -108,12 +114,13 @@ public sealed class ScreenState
     {
         if (result.Snapshot is { } snapshot)
         {
-            if (snapshot.Scope != PortPrefilter?.Text)
+            if (result.Hosts.Count == 0 && snapshot.Scope != PortPrefilter?.Text)
             {
-                return;
+                return; // (several hosts: the merge is never narrowed to the typed filter, so it is never stale)
             }
 
             RefreshError = null;
+            Hosts = result.Hosts;
             List.ApplySnapshot(snapshot, _time.GetUtcNow());
         }
         else
@@ -137,7 +144,8 @@ public sealed class ScreenState
             _notice = null;
         }
 
-        return List.Expire(_time.GetUtcNow()) | noticeExpired;
+        bool retrying = Hosts.Any(h => h.RetryAt is not null && h.IsUnreachable); // its countdown moves
+        return List.Expire(_time.GetUtcNow()) | noticeExpired | retrying;
     }
 
     private void ApplyQuery()

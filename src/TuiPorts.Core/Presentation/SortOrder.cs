@@ -13,6 +13,7 @@ public enum SortColumn
     Pid,
     Name,
     User,
+    Host,
 }
 
 public sealed record SortOrder(SortColumn Column, bool Descending = false)
@@ -44,9 +45,9 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
     /// </summary>
     public void SortRows(List<SocketRow> rows)
     {
-        if (Column != SortColumn.LocalPort)
+        if (Column != SortColumn.LocalPort || rows.Exists(r => r.Socket.Host is not null))
         {
-            rows.Sort((a, b) => Compare(a.Socket, b.Socket));
+            rows.Sort((a, b) => Compare(a.Socket, b.Socket)); // several hosts: the 64-bit key has no room for the host
             return;
         }
 
@@ -85,11 +86,17 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
             SortColumn.Pid => FirstPid(x).CompareTo(FirstPid(y)),
             SortColumn.Name => string.Compare(FirstName(x), FirstName(y), StringComparison.OrdinalIgnoreCase),
             SortColumn.User => string.Compare(FirstUser(x), FirstUser(y), StringComparison.OrdinalIgnoreCase),
+            SortColumn.Host => string.CompareOrdinal(x.Host, y.Host),
             _ => 0,
         };
         if (c == 0 && Column != SortColumn.LocalPort)
         {
             c = x.LocalPort.CompareTo(y.LocalPort);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Host, y.Host); // one port over several hosts: host by host
         }
 
         if (c == 0)

@@ -6,14 +6,30 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>The two text lines above the table: the summary (counts, sort, refresh) and the message line.</summary>
 public static class StatusLines
 {
-    public static string Summary(SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false)
+    /// <summary>
+    /// <c>12 of 1,204 sockets  sort: local port asc  every 1s  changed 13:05:07</c>; over several hosts it starts with
+    /// them: <c>3 hosts (1 unreachable), 1,204 sockets</c> (and <c>, 12 shown</c> when a filter hides some).
+    /// </summary>
+    public static string Summary(
+        SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false, IReadOnlyList<Remote.HostStatus>? hosts = null)
     {
         var snapshot = state.Snapshot;
-        string count = string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1}", state.VisibleLiveCount, Wording.Count(snapshot.TotalSockets, "socket"));
+        int total = snapshot.TotalSockets;
+        int visible = state.VisibleLiveCount;
+        string count = hosts is { Count: > 0 }
+            ? $"{Wording.HostCount(hosts)}, {Wording.Count(total, "socket")}" + (visible != total ? string.Create(CultureInfo.InvariantCulture, $", {visible:N0} shown") : string.Empty)
+            : string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1}", visible, Wording.Count(total, "socket"));
         string mode = paused ? "PAUSED" : $"every {interval.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s";
         string listening = (listeningOnly ? "  listening only" : string.Empty) + (readOnly ? "  read-only" : string.Empty);
         string taken = snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "-" : Formats.ClockTime(snapshot.TakenAt);
         return $"{count}{listening}  sort: {state.Sort}  {mode}  changed {taken}";
+    }
+
+    /// <summary>The banner under the message line: each host that is not live, in one line; at most three lines.</summary>
+    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, DateTimeOffset now)
+    {
+        var lines = hosts.Where(h => h.State != Remote.HostState.Live).Select(h => Wording.HostLine(h, now)).ToList();
+        return lines.Count <= 3 ? lines : [lines[0], lines[1], $"and {lines.Count - 2} more hosts not live: {string.Join(", ", hosts.Where(h => h.State != Remote.HostState.Live).Skip(2).Select(h => h.Host))}"];
     }
 
     /// <summary>The latest notice (kill results, errors) and a failed refresh, else the first warning (hidden holders first).</summary>

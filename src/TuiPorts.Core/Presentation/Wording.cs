@@ -128,6 +128,84 @@ public static class Wording
     public static string UnrelatedHolders(int trees) =>
         $"{Count(trees, "unrelated process", "unrelated processes")} hold this socket; the port stays open unless all of them exit";
 
+    /// <summary>The detail pane under a remote host's holder: its fds live over there.</summary>
+    public const string RemoteFds = "open fds: not shown for remote hosts";
+
+    /// <summary><c>3 hosts (1 unreachable)</c>, <c>2 hosts (1 connecting)</c>, <c>1 host</c>.</summary>
+    public static string HostCount(IReadOnlyList<Remote.HostStatus> hosts)
+    {
+        int unreachable = hosts.Count(h => h.IsUnreachable);
+        int connecting = hosts.Count(h => h.State == Remote.HostState.Connecting);
+        var notes = new List<string>();
+        if (unreachable > 0)
+        {
+            notes.Add($"{unreachable} unreachable");
+        }
+
+        if (connecting > 0)
+        {
+            notes.Add($"{connecting} connecting");
+        }
+
+        return Count(hosts.Count, "host") + (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : string.Empty);
+    }
+
+    /// <summary>A host that is not live, in one line: <c>db1: ssh: connect to host db1 port 22: Connection refused; retrying in 4 s</c>.</summary>
+    public static string HostLine(Remote.HostStatus status, DateTimeOffset now)
+    {
+        string what = status.State switch
+        {
+            Remote.HostState.Connecting => "connecting...",
+            Remote.HostState.Live => "live",
+            _ => status.Message ?? "unreachable",
+        };
+        if (status.RetryAt is not { } at || status.State == Remote.HostState.Live)
+        {
+            return $"{status.Host}: {what}";
+        }
+
+        var wait = TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling((at - now).TotalSeconds)));
+        return $"{status.Host}: {what.TrimEnd('.')}; retrying in {Formats.Seconds(wait)}"; // ssh ends some sentences with "."
+
+    }
+
+    /// <summary>Why a host's session ended: ssh's or the remote side's own last words, else the exit code.</summary>
+    public static string HostEnded(string errorText, int? exitCode, string? readError)
+    {
+        var lines = errorText.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        string? said = lines.LastOrDefault(l => l.StartsWith("ssh:", StringComparison.Ordinal) || l.StartsWith("tuiports:", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault(l => l.StartsWith("Unhandled exception", StringComparison.Ordinal))
+            ?? lines.LastOrDefault();
+        if (said is not null)
+        {
+            return exitCode == 127 ? $"{said} (is tuiports installed there? see --remote-command)" : said;
+        }
+
+        return readError is not null ? $"connection lost: {readError}"
+            : exitCode == 0 ? "the remote tuiports ended"
+            : exitCode == 127 ? "command not found (is tuiports installed there? see --remote-command)"
+            : $"connection closed (exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"})";
+    }
+
+    /// <summary>What a kill on another host said: <c>db1: port 8080: freed; pid 123 (java) exited after SIGTERM</c>.</summary>
+    public static string RemoteKillOutcome(string host, IReadOnlyList<string> lines) =>
+        $"{host}: " + (lines.Count == 0 ? "the remote kill printed nothing" : string.Join("; ", lines.Select(l => l.Trim())));
+
+    /// <summary>A remote process that cannot be pinned because its host did not know its boot time.</summary>
+    public static string StartTimeUnknown(ProcessInfo process) =>
+        $"pid {process.Pid} ({process.Name}): its start time is unknown, so it cannot be pinned: nothing sent";
+
+    /// <summary><c>tuiports kill --pid P --start-time T</c> when pid P is another process now.</summary>
+    public static string PidReused(int pid, DateTime? startedUtc) =>
+        $"pid {pid} now belongs to another process (started {(startedUtc is { } t ? Formats.StartTimeUtc(t) : "at an unknown time")}): nothing sent";
+
+    /// <summary>A host that answered with something else than tuiports' JSON: what was wrong, and the start of it.</summary>
+    public static string HostGarbage(string line, string reason)
+    {
+        string excerpt = new(line.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return $"sent something that is not tuiports' output ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
+    }
+
     /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>
     public static string Count(int n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? singular : plural ?? singular + "s")}");

@@ -11,6 +11,9 @@ public sealed record ScanStats(
     int MalformedLines,
     bool AsRoot = false);
 
+/// <summary>The network namespace tuiports itself runs in on one host of a merged view.</summary>
+public readonly record struct HostNamespace(string Host, ulong Netns);
+
 /// <summary>
 /// One immutable picture of every socket and its holders, with the facts of what could not be read (hidden holders
 /// are marked on their sockets; malformed table lines are counted per file); <see cref="Presentation.Wording"/> words
@@ -28,6 +31,28 @@ public sealed record Snapshot(
         DateTimeOffset.UnixEpoch, 0, EquatableArray<SocketEntry>.Empty, EquatableArray<MalformedTable>.Empty, new ScanStats(0, 0, 0, 0, 0, 0, 0));
 
     public int HiddenHolderSockets => Sockets.Count(s => s.HoldersHidden);
+
+    /// <summary>In a view of several hosts: each host's own network namespace (empty for this machine alone).</summary>
+    public EquatableArray<HostNamespace> HostNamespaces { get; init; } = EquatableArray<HostNamespace>.Empty;
+
+    /// <summary>True when the socket lives in another network namespace than tuiports on its host (a container's).</summary>
+    public bool InOtherNetns(SocketEntry socket)
+    {
+        ulong own = OwnNetns;
+        if (socket.Host is { } host)
+        {
+            foreach (var entry in HostNamespaces)
+            {
+                if (entry.Host == host)
+                {
+                    own = entry.Netns;
+                    break;
+                }
+            }
+        }
+
+        return own != 0 && socket.Netns != own;
+    }
 
     /// <summary>
     /// The port filter the scan was narrowed to (the kernel filtered the dump), or null when it holds every socket.

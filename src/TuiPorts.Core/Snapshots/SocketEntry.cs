@@ -19,9 +19,15 @@ public sealed record SocketEntry(
     bool HoldersHidden,
     EquatableArray<SocketHolder> Holders)
 {
-    public SocketKey Key => Inode != 0
+    public SocketKey Key => (Inode != 0
         ? SocketKey.ForInode(Netns, Protocol, Inode)
-        : new SocketKey(Netns, Protocol, 0, LocalAddress, LocalPort, RemoteAddress, RemotePort, State);
+        : new SocketKey(Netns, Protocol, 0, LocalAddress, LocalPort, RemoteAddress, RemotePort, State)) with { Host = Host };
+
+    /// <summary>
+    /// The host this socket was read on, as <c>ssh</c> names it (<c>--ssh web1</c>), or this machine's name when it is
+    /// shown among remote hosts (<c>--local</c>); null when tuiports shows this machine alone.
+    /// </summary>
+    public string? Host { get; init; }
 
     /// <summary>Listener, accepted (server side of a connection) or client.</summary>
     public SocketRole Role { get; init; } = SocketRole.Client;

@@ -4,7 +4,7 @@ namespace TuiPorts.Core.Snapshots;
 
 /// <summary>
 /// A socket's identity across refreshes: (namespace, protocol, inode); rows without an inode (TIME_WAIT, SYN_RECV)
-/// are keyed by their 5-tuple and state instead.
+/// are keyed by their 5-tuple and state instead. In a view of several hosts the host is part of it too.
 /// </summary>
 public readonly record struct SocketKey(
     ulong Netns,
@@ -16,6 +16,9 @@ public readonly record struct SocketKey(
     int RemotePort,
     string? State)
 {
+    /// <summary>The host the socket lives on (<c>--ssh</c>); null for this machine when only it is shown.</summary>
+    public string? Host { get; init; }
+
     public static SocketKey ForInode(ulong netns, Protocol protocol, ulong inode) =>
         new(netns, protocol, inode, null, 0, null, 0, null);
 }

@@ -99,10 +99,10 @@ public sealed class BenchCommand
             long start = Stopwatch.GetTimestamp();
             var filter = FilterText.Parse(typed[i % typed.Length], ServicesFile.Empty);
             state.SetQuery(filter.ApplyTo(SocketQuery.All));
-            var layout = RowLayout.For(120, state.Rows, snapshot.OwnNetns);
+            var layout = RowLayout.For(120, state.Rows, snapshot);
             for (int row = 0; row < Math.Min(40, state.Rows.Count); row++)
             {
-                _ = layout.Format(state.Rows[row], snapshot.OwnNetns);
+                _ = layout.Format(state.Rows[row], snapshot);
             }
 
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

@@ -4,8 +4,9 @@ using TuiPorts.Core.ProcFs;
 namespace TuiPorts.Cli;
 
 /// <summary>
-/// The command line: <c>tuiports</c> (live UI), <c>tuiports --once [--json]</c>, and sub-commands. Parse errors and
-/// bad filters are one line on stderr and exit code 2.
+/// The command line: <c>tuiports</c> (live UI), <c>tuiports --once [--json]</c>, <c>tuiports --stream</c>, any of them
+/// over several hosts with <c>--ssh</c> (not the stream), and sub-commands. Parse errors and bad filters are one line on
+/// stderr and exit code 2.
 /// </summary>
 public static class CommandLineInterface
 {
@@ -21,7 +22,9 @@ public static class CommandLineInterface
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
         var json = new Option<bool>("--json") { Description = "With --once: print one JSON document instead (see docs/json-schema.md)." };
         var pretty = new Option<bool>("--pretty") { Description = "With --json: indent the document (the default on a terminal; compact when piped)." };
+        var stream = new Option<bool>("--stream") { Description = "Print newline-delimited JSON until stopped: the whole snapshot, then per --interval only what changed." };
         var ui = new UiOptions();
+        var hosts = new HostOptions();
 
         var root = new RootCommand(
             "tuiports: a live, htop-style view of every TCP/UDP socket and every process holding it.\n"
@@ -30,9 +33,11 @@ public static class CommandLineInterface
             once,
             json,
             pretty,
+            stream,
         };
         query.AddTo(root);
         ui.AddTo(root);
+        hosts.AddTo(root);
         root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
         root.Subcommands.Add(new BenchCommand().Build(query, output, error));
         root.Subcommands.Add(new SoakCommand().Build(query, output, error));
@@ -47,9 +52,21 @@ public static class CommandLineInterface
                 return UsageError(error, problem!);
             }
 
-            if (result.GetValue(json) && !result.GetValue(once))
+            bool streaming = result.GetValue(stream);
+            if (result.GetValue(json) && !result.GetValue(once) && !streaming)
             {
                 return UsageError(error, "--json needs --once (the live UI has no JSON mode)");
+            }
+
+            var remote = hosts.SetupOf(result, query, out string? hostsProblem);
+            if (hostsProblem is not null)
+            {
+                return UsageError(error, hostsProblem);
+            }
+
+            if (streaming && (result.GetValue(once) || remote is not null))
+            {
+                return UsageError(error, result.GetValue(once) ? "--stream and --once are two modes: give one" : "--stream reads this machine only (each host of --ssh streams its own)");
             }
 
             ProcRoot procRoot = query.ProcRootOf(result);
@@ -64,9 +81,19 @@ public static class CommandLineInterface
                 return UsageError(error, uiProblem!);
             }
 
-            return result.GetValue(once)
-                ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error, result.GetValue(pretty))
-                : Ui.UiLauncher.Run(procRoot, socketQuery, settings, error);
+            if (streaming)
+            {
+                return StreamCommand.Run(procRoot, socketQuery, settings.Interval, output, error);
+            }
+
+            if (result.GetValue(once))
+            {
+                return remote is null
+                    ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error, result.GetValue(pretty))
+                    : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), result.GetValue(pretty), Core.Remote.SystemProcessLauncher.Instance, output, error);
+            }
+
+            return Ui.UiLauncher.Run(procRoot, socketQuery, settings, remote, error);
         });
 
         var parsed = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
@@ -12,10 +13,14 @@ namespace TuiPorts.Cli;
 /// it targets the top holder (a pre-fork master, not its workers; never clients), refuses unrelated co-holders without
 /// <c>--all-holders</c> and ancestors of tuiports without <c>--force</c>, pins every target with a pidfd before asking,
 /// then watches the port and reports its fate. Exit 0 only when every targeted port is free at the end.
+/// <c>tuiports kill --pid PID --start-time T</c> instead signals exactly one process, pinned to its start time (what K on
+/// a remote host's row runs there).
 /// </summary>
 public sealed class KillCommand
 {
-    private readonly Argument<string> _ports = new("PORTS") { Description = "Port filter: 9000, 80,443, 8000-8100 or a service name." };
+    private readonly Argument<string?> _ports = new("PORTS") { Description = "Port filter: 9000, 80,443, 8000-8100 or a service name (or --pid instead).", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<int?> _pid = new("--pid") { Description = "Instead of PORTS: signal exactly this process, with --start-time; then watch the ports it listens on.", HelpName = "PID" };
+    private readonly Option<string?> _startTime = new("--start-time") { Description = "With --pid: the process's startTime from --once --json (2026-11-25T12:01:00.34Z); if the pid now has another, nothing is sent.", HelpName = "T" };
     private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM", HelpName = "NAME", CompletionSources = { Signals.Names.SelectMany(name => new[] { name[3..], name }).ToArray() } };
     private readonly Option<bool> _allHolders = new("--all-holders") { Description = "Signal every process holding a shared socket, also unrelated ones (otherwise such a port is refused)." };
     private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to watch the port for its fate after the signal (default 5).", DefaultValueFactory = _ => "5", HelpName = "SECONDS" };
@@ -26,9 +31,9 @@ public sealed class KillCommand
 
     public Command Build(QueryOptions query, TextReader input, TextWriter output, TextWriter error)
     {
-        var command = new Command("kill", "Free PORTS: signal the top holder of each listening socket on them (SIGTERM), then watch the port and report its fate.")
+        var command = new Command("kill", "Free PORTS: signal the top holder of each listening socket on them (SIGTERM), then watch the port and report its fate; or signal one process by --pid and --start-time.")
         {
-            _ports, _signal, _allHolders, _timeout, _killAfter, _force, _yes, _dryRun,
+            _ports, _pid, _startTime, _signal, _allHolders, _timeout, _killAfter, _force, _yes, _dryRun,
         };
         command.Options.Add(query.ProcRoot);
         command.SetAction(result => Run(result, query, input, output, error));
@@ -38,10 +43,16 @@ public sealed class KillCommand
     private int Run(ParseResult result, QueryOptions query, TextReader input, TextWriter output, TextWriter error)
     {
         var root = query.ProcRootOf(result);
-        var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
-        if (!parsed.IsValid)
+        string? targetProblem = TargetProblem(result);
+        if (targetProblem is not null)
         {
-            return CommandLineInterface.UsageError(error, parsed.Error!);
+            return CommandLineInterface.UsageError(error, targetProblem);
+        }
+
+        DateTime startUtc = default;
+        if (result.GetValue(_startTime) is { } startText && !TryParseStartTime(startText, out startUtc))
+        {
+            return CommandLineInterface.UsageError(error, $"--start-time: '{startText}' is not an ISO 8601 time such as 2026-11-25T12:01:00.34Z");
         }
 
         if (!Signals.TryParse(result.GetValue(_signal), out int signal))
@@ -66,6 +77,26 @@ public sealed class KillCommand
         }
 
         var request = new KillRequest(signal, timeout, killAfter);
+        var planner = new KillPlanner(new PidfdSignalSender(root), KillPolicy.ForThisProcess(root), root);
+        if (result.GetValue(_pid) is int pid)
+        {
+            bool describe = !result.GetValue(_yes) || result.GetValue(_dryRun);
+            using var pidPlan = PidKillPlan.Build(root, planner, pid, startUtc, result.GetValue(_force), describe, output);
+            if (pidPlan.Problem is { } problem)
+            {
+                error.WriteLine($"tuiports: {problem}");
+                return ExitCodes.Failure;
+            }
+
+            return Execute(pidPlan, request, root, result, input, output, error);
+        }
+
+        var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
+        if (!parsed.IsValid)
+        {
+            return CommandLineInterface.UsageError(error, parsed.Error!);
+        }
+
         var snapshot = new ProcSnapshotSource(root).Take();
         var sockets = snapshot.Sockets.Where(s => SocketQuery.IsKillCandidate(s, parsed.Filter!)).ToList();
         if (sockets.Count == 0)
@@ -74,7 +105,6 @@ public sealed class KillCommand
             return ExitCodes.Failure;
         }
 
-        var planner = new KillPlanner(new PidfdSignalSender(root), KillPolicy.ForThisProcess(root), root);
         var plan = new PortKillPlan(snapshot, planner, result.GetValue(_allHolders), result.GetValue(_force));
         plan.Build(sockets, output);
         try
@@ -87,7 +117,7 @@ public sealed class KillCommand
         }
     }
 
-    private int Execute(PortKillPlan plan, KillRequest request, ProcRoot root, ParseResult result, TextReader input, TextWriter output, TextWriter error)
+    private int Execute(IKillPlan plan, KillRequest request, ProcRoot root, ParseResult result, TextReader input, TextWriter output, TextWriter error)
     {
         var ready = plan.Targets.Where(t => t.CanSignal).ToList();
         if (ready.Count == 0)
@@ -117,7 +147,35 @@ public sealed class KillCommand
             output.WriteLine(line);
         }
 
-        return plan.Refused == 0 && report.AllPortsFree ? ExitCodes.Ok : ExitCodes.Failure;
+        return plan.Refused == 0 && plan.Succeeded(report, request) ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Exactly one way to choose targets: PORTS, or --pid with --start-time.</summary>
+    private string? TargetProblem(ParseResult result)
+    {
+        bool ports = result.GetValue(_ports) is not null;
+        bool pid = result.GetValue(_pid) is not null;
+        bool start = result.GetValue(_startTime) is not null;
+        return (ports, pid, start) switch
+        {
+            (false, false, _) => "kill: give PORTS, or --pid PID --start-time T",
+            (true, true, _) => "kill: PORTS and --pid are two ways to choose what to kill: give one",
+            (_, false, true) => "--start-time goes with --pid",
+            (_, true, false) => "--pid needs --start-time T (the owner's startTime in --once --json), so a reused pid is never signalled",
+            _ when pid && result.GetValue(_pid) <= 0 => $"--pid: '{result.GetValue(_pid)}' is not a process id",
+            _ when pid && result.GetValue(_allHolders) => "--all-holders chooses among the holders of PORTS; --pid names one process",
+            _ => null,
+        };
+    }
+
+    /// <summary>An ISO 8601 instant with a zone (<c>2026-11-25T12:01:00.34Z</c>, or <c>startedAt</c>'s offset form), as UTC.</summary>
+    private static bool TryParseStartTime(string text, out DateTime utc)
+    {
+        bool ok = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            && text.Contains('T', StringComparison.Ordinal)
+            && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal));
+        utc = ok ? time.UtcDateTime : default;
+        return ok;
     }
 
     private static bool Confirm(string what, TextReader input, TextWriter output)

@@ -14,8 +14,7 @@ public static class OnceCommand
     {
         // only the sockets asked for are read (the kernel filters the dump); the exact query still decides below
         var snapshot = new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take();
-        var byPort = TuiPorts.Core.Presentation.SortOrder.Default;
-        var sockets = snapshot.Sockets.Where(query.Matches).OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(byPort.Compare)).ToList();
+        var sockets = Ordered(snapshot.Sockets.Where(query.Matches));
         if (json)
         {
             output.Flush();
@@ -47,4 +46,8 @@ public static class OnceCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>The order <c>--once</c> prints sockets in: by protocol, then as the UI sorts by port.</summary>
+    public static List<SocketEntry> Ordered(IEnumerable<SocketEntry> sockets) =>
+        sockets.OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(TuiPorts.Core.Presentation.SortOrder.Default.Compare)).ToList();
 }

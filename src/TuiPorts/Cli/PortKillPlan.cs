@@ -8,7 +8,7 @@ namespace TuiPorts.Cli;
 /// What <c>tuiports kill</c> will do, port by port: the listening sockets on the port, the top holder of each (or every
 /// holder with <c>--all-holders</c>), the refusals, and - printed before anything is sent - what else each target holds.
 /// </summary>
-public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool allHolders, bool force) : IDisposable
+public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool allHolders, bool force) : IKillPlan
 {
     private readonly List<KillTarget> _targets = [];
     private readonly List<PortTarget> _ports = [];
@@ -113,6 +113,9 @@ public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool al
     }
 
     private static string Label(SocketEntry socket) => $"{socket.Protocol.Name()} {socket.LocalEndpoint} {socket.State}";
+
+    /// <summary>Every targeted port is free at the end.</summary>
+    public bool Succeeded(KillReport report, KillRequest request) => report.AllPortsFree;
 
     public void Dispose() => _targets.ForEach(t => t.Dispose());
 }

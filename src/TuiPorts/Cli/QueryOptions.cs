@@ -46,6 +46,28 @@ public sealed class QueryOptions
 
     public ProcRoot ProcRootOf(ParseResult result) => new(result.GetValue(ProcRoot) ?? "/proc");
 
+    /// <summary>The filters as given, for a remote tuiports to apply itself (<c>--ssh</c>): only matching sockets cross the wire.</summary>
+    public IReadOnlyList<string> RemoteArguments(ParseResult result)
+    {
+        var arguments = new List<string>();
+        if (result.GetValue(Port) is { } ports)
+        {
+            arguments.AddRange(["--port", ports]);
+        }
+
+        if (result.GetValue(Listening))
+        {
+            arguments.Add("--listening");
+        }
+
+        if (result.GetValue(Proto) is { } proto)
+        {
+            arguments.AddRange(["--proto", proto]);
+        }
+
+        return arguments;
+    }
+
     /// <summary>The query the options describe, or a one-line error (bad port filter).</summary>
     public (SocketQuery? Query, string? Error) QueryOf(ParseResult result)
     {

@@ -50,7 +50,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.EditFilter, "0-9 , -", "edit the port filter: 9000, 80,443, 8000-8100 (table keeps focus)", []),
         new(UiCommand.DeleteFilterChar, "Backspace", "remove the filter's last character", [Key.Backspace]),
         new(UiCommand.ClearFilter, "Esc", "clear the filter (Esc never quits)", [Key.Esc]),
-        new(UiCommand.FocusFilter, "/", "filter by free text: name, command, user, address", [new Key('/')], "Filter"),
+        new(UiCommand.FocusFilter, "/", "filter by free text: name, command, user, address, host", [new Key('/')], "Filter"),
         new(UiCommand.None, "Enter, Esc, Down (in filter)", "back to the table; letters typed there stay text", []),
         new(UiCommand.None, "Up Down PgUp PgDn Home End", "move the highlight (it never leaves the table)", []),
         new(UiCommand.None, "Tab", "move between table, details and filter", []),

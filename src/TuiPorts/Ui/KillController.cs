@@ -9,9 +9,10 @@ namespace TuiPorts.Ui;
 /// K and F9 in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, signal only the pinned
 /// processes, then watch the port on the background scheduler and report its fate in the status line. A refresh
 /// behind the dialog changes nothing: the plan was fixed when the key was pressed. A process that outlived SIGTERM is
-/// offered SIGKILL on the next K - never sent one by surprise.
+/// offered SIGKILL on the next K - never sent one by surprise. A remote host's row goes through the same dialog and is
+/// killed by that host's own tuiports (<see cref="KillOnHost"/>).
 /// </summary>
-public sealed class KillController : IDisposable
+public sealed partial class KillController : IDisposable
 {
     private readonly IKillView _view;
     private readonly IKillPrompt _prompt;
@@ -64,6 +65,12 @@ public sealed class KillController : IDisposable
     {
         if (RefuseEarly(row))
         {
+            return;
+        }
+
+        if (Remote is { } remote && remote.Serves(row.Socket))
+        {
+            KillOnHost(row, remote);
             return;
         }
 
@@ -129,7 +136,7 @@ public sealed class KillController : IDisposable
     private static IReadOnlyList<PortTarget> PortsToWatch(SocketEntry socket, List<KillTarget> targets, Snapshot? snapshot)
     {
         var listeners = (snapshot is null ? [socket] : snapshot.Sockets.AsEnumerable())
-            .Where(s => s.Netns == socket.Netns && s.LocalPort == socket.LocalPort && s.Role == SocketRole.Listener)
+            .Where(s => s.Host == socket.Host && s.Netns == socket.Netns && s.LocalPort == socket.LocalPort && s.Role == SocketRole.Listener)
             .ToList();
         if (socket.Role == SocketRole.Listener && !listeners.Any(s => s.Key == socket.Key))
         {

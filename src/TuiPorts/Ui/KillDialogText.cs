@@ -9,7 +9,8 @@ public static class KillDialogText
 {
     /// <summary>The question itself, in the dialog's title so it stays visible on the smallest screens.</summary>
     public static string Title(KillPlan plan, KillRequest request) =>
-        $"Send {request.Describe()} to pid {plan.Primary!.Pid} ({plan.Primary.Process.Title})?";
+        $"Send {request.Describe()} to pid {plan.Primary!.Pid} ({plan.Primary.Process.Title})"
+        + (plan.Socket.Host is { } host ? $" on {host}?" : "?");
 
     /// <param name="maxWidth">The widest line the screen can show; longer lines are shortened, never clipped.</param>
     public static string Body(KillPlan plan, KillRequest request, int maxWidth = 200)

@@ -3,14 +3,15 @@ using Terminal.Gui.App;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
-/// <summary>Wires the real kill flow: message-box dialogs, pidfd signals, the port watched on the thread pool.</summary>
+/// <summary>Wires the real kill flow: message-box dialogs, pidfd signals, the port watched on the thread pool; other hosts' rows through ssh.</summary>
 public static class KillFlow
 {
-    public static KillController Attach(IApplication app, MainWindow window, ProcRoot root, SnapshotPoller poller, bool readOnly)
+    public static KillController Attach(IApplication app, MainWindow window, ProcRoot root, SnapshotPoller poller, bool readOnly, RemoteKiller? remote = null)
     {
         var processes = new ProcessReader(root);
         return new KillController(
@@ -24,6 +25,7 @@ public static class KillFlow
             readOnly)
         {
             CurrentSnapshot = () => window.State.Snapshot,
+            Remote = remote,
         };
     }
 }

@@ -5,6 +5,7 @@ using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -23,8 +24,9 @@ public sealed partial class MainWindow : Window, IKillView
     private readonly TextField _filter = new() { X = 8, Y = 1, Width = 22 };
     private readonly Label _filterError = new() { X = 31, Y = 1, Width = Dim.Fill(), Height = 1 };
     private readonly Label _message = new() { X = 0, Y = 2, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _header = new() { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
-    private readonly PortsTableView _table = new() { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Percent(45) };
+    private readonly Label _hostLines = new() { X = 0, Y = 3, Width = Dim.Fill(), Height = 0 };
+    private readonly Label _header = new() { X = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly PortsTableView _table = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(45) };
     private readonly DetailPane _details = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
     private readonly Schemes _schemes;
     private DetailBasis? _detailBasis;
@@ -37,9 +39,11 @@ public sealed partial class MainWindow : Window, IKillView
         _schemes = new Schemes(context.Colors);
         BorderStyle = LineStyle.None;
         Title = "tuiports";
+        _header.Y = Pos.Bottom(_hostLines);
+        _table.Y = Pos.Bottom(_header);
         _details.Y = Pos.Bottom(_table);
-        _table.Table = new SocketTableSource([], RowLayout.For(80, [], 0), 0);
-        Add(_summary, _filterLabel, _filter, _filterError, _message, _header, _table, _details, BuildStatusBar());
+        _table.Table = new SocketTableSource([], RowLayout.For(80, [], Snapshot.Empty), Snapshot.Empty);
+        Add(_summary, _filterLabel, _filter, _filterError, _message, _hostLines, _header, _table, _details, BuildStatusBar());
 
         _filter.TextChanged += (_, _) => Guard(OnFilterTextChanged);
         _table.ValueChanged += (_, _) => Guard(OnTableSelectionChanged);
@@ -75,6 +79,9 @@ public sealed partial class MainWindow : Window, IKillView
     public PortsTableView Table => _table;
 
     public IReadOnlyList<string> DetailLines { get; private set; } = [];
+
+    /// <summary>The hosts that are not live, one line each, under the message line (several-host view only).</summary>
+    public string HostLinesText => _hostLines.Text ?? string.Empty;
 
     /// <summary>A new snapshot (or a failed scan) from the pipeline. UI thread only.</summary>
     public void Apply(RefreshResult result) => Guard(() =>
@@ -148,14 +155,18 @@ public sealed partial class MainWindow : Window, IKillView
     {
         var snapshot = State.Snapshot;
         int width = Math.Max(1, Viewport.Width > 0 ? Viewport.Width : 80);
-        var layout = RowLayout.For(width, State.Rows, snapshot.OwnNetns);
+        var layout = RowLayout.For(width, State.Rows, snapshot);
         FitTableHeight();
         _header.Text = layout.Header();
         _header.SetScheme(_schemes.Header);
-        _table.Show(State.Rows, layout, snapshot.OwnNetns, State.SelectedIndex, RowScheme);
+        _table.Show(State.Rows, layout, snapshot, State.SelectedIndex, RowScheme);
         _summary.Text = _screen.SummaryLine;
         _message.Text = _screen.MessageLine;
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
+        var hostLines = _screen.HostLines;
+        _hostLines.Text = string.Join('\n', hostLines);
+        _hostLines.Height = Dim.Absolute(hostLines.Count);
+        _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
         SetNeedsDraw();
     }

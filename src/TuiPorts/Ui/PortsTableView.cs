@@ -2,6 +2,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -34,13 +35,13 @@ public sealed class PortsTableView : TableView
     public bool IsSyncing { get; private set; }
 
     /// <summary>Hands the table its new rows and re-selects the selected socket; the scroll position is kept.</summary>
-    public void Show(IReadOnlyList<SocketRow> rows, RowLayout layout, ulong ownNetns, int selectedIndex, Func<int, Scheme?> rowScheme)
+    public void Show(IReadOnlyList<SocketRow> rows, RowLayout layout, Snapshot snapshot, int selectedIndex, Func<int, Scheme?> rowScheme)
     {
         IsSyncing = true;
         try
         {
             int offset = RowOffset;
-            Table = new SocketTableSource(rows, layout, ownNetns);
+            Table = new SocketTableSource(rows, layout, snapshot);
             Style.RowColorGetter = args => rowScheme(args.RowIndex);
             RowOffset = offset;
             if (selectedIndex >= 0)

@@ -1,5 +1,6 @@
 using Terminal.Gui.Views;
 using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -11,18 +12,18 @@ public sealed class SocketTableSource : ITableSource
 {
     private readonly IReadOnlyList<SocketRow> _rows;
     private readonly RowLayout _layout;
-    private readonly ulong _ownNetns;
+    private readonly Snapshot _snapshot;
     private readonly string?[] _lines;
 
-    public SocketTableSource(IReadOnlyList<SocketRow> rows, RowLayout layout, ulong ownNetns)
+    public SocketTableSource(IReadOnlyList<SocketRow> rows, RowLayout layout, Snapshot snapshot)
     {
         _rows = rows;
         _layout = layout;
-        _ownNetns = ownNetns;
+        _snapshot = snapshot;
         _lines = new string?[rows.Count];
     }
 
-    public object this[int row, int col] => _lines[row] ??= _layout.Format(_rows[row], _ownNetns);
+    public object this[int row, int col] => _lines[row] ??= _layout.Format(_rows[row], _snapshot);
 
     public string[] ColumnNames { get; } = ["sockets"];
 

@@ -122,6 +122,7 @@ public sealed class TerminalSession : IDisposable
         var watchdog = new Thread(() =>
         {
             Thread.Sleep(grace);
+            Core.Remote.ChildProcesses.KillAll(); // no ssh session outlives tuiports, whichever way it ends
             Restore();
             Exit(code); // _exit(2): no managed shutdown, it is what hangs
         })

@@ -7,6 +7,7 @@ using TuiPorts.Core.Interop;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Ui.Idle;
 
@@ -14,13 +15,17 @@ namespace TuiPorts.Ui;
 
 /// <summary>
 /// The UI's composition root: checks the terminal, opens a <see cref="TerminalSession"/>, and wires the live
-/// pipeline (background scans, UI-thread delivery), the detail pane's fd loader and the kill flow to the window.
+/// pipeline (background scans, or with <c>--ssh</c> every host's stream merged; UI-thread delivery), the detail pane's
+/// fd loader and the kill flow to the window. Leaving it ends every ssh session it started.
 /// </summary>
 public static class UiLauncher
 {
     private const string MouseMode = "\e[?1003l\e[?1002h";
 
-    public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, TextWriter error)
+    /// <summary>How long host updates that arrive together are gathered before the table is rebuilt once.</summary>
+    private static readonly TimeSpan HostsSettle = TimeSpan.FromMilliseconds(100);
+
+    public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, HostsSetup? hosts, TextWriter error)
     {
         if (!TerminalSession.IsTerminal)
         {
@@ -45,7 +50,7 @@ public static class UiLauncher
             }
 
             (app, quiet) = InitApplication(settings);
-            RunWindow(app, session, root, query, settings);
+            RunWindow(app, session, root, query, settings, hosts);
             session.ArmExitWatchdog(session.ExitCode);
             return session.ExitCode;
         }
@@ -65,12 +70,12 @@ public static class UiLauncher
         }
     }
 
-    private static void RunWindow(IApplication app, TerminalSession session, ProcRoot root, SocketQuery query, UiSettings settings)
+    private static void RunWindow(IApplication app, TerminalSession session, ProcRoot root, SocketQuery query, UiSettings settings, HostsSetup? hosts)
     {
         var faults = FaultInjection.FromEnvironment();
         using var scans = new EventLoopScheduler(start => new Thread(start) { Name = "tuiports-scan", IsBackground = true });
         var ui = new UiScheduler(app);
-        using var fdTables = new FdTableLoader(root, scans, ui);
+        using var fdTables = new FdTableLoader(root, scans, ui) { IsRemote = socket => hosts?.Hosts.IsRemote(socket) == true };
         var context = new UiContext(
             new ScreenOptions(settings.Interval, settings.ReadOnly, Privileges.IsRoot), settings.Colors, query,
             ServicesFile.Load(root), TimeProvider.System, faults.Wrap(KeyTable.Default), fdTables);
@@ -80,16 +85,24 @@ public static class UiLauncher
             session.SuspendUntilResumed();
             app.LayoutAndDraw(forceRedraw: true);
         };
-        var engine = new ProcSnapshotSource(root) { Prefilter = window.Screen.PortPrefilter };
+        // this machine alone: the typed port narrows the scan itself (the kernel filters the dump); over several hosts
+        // the command line's filter narrows every host alike, this one included, and typing filters the merged table
+        var engine = new ProcSnapshotSource(root) { Prefilter = hosts is null ? window.Screen.PortPrefilter : query.Ports };
         var poller = new SnapshotPoller(faults.Wrap(engine), scans, settings.Interval);
-        window.PauseToggled += poller.SetPaused;
-        window.PrefilterChanged += ports =>
+        if (hosts is null)
         {
-            engine.Prefilter = ports; // the kernel filters the next dump: a refresh costs what the matches cost
-            poller.RefreshNow();
-        };
-        using var kills = KillFlow.Attach(app, window, root, poller, settings.ReadOnly);
-        using var subscription = poller.Results()
+            window.PrefilterChanged += ports =>
+            {
+                engine.Prefilter = ports; // the kernel filters the next dump: a refresh costs what the matches cost
+                poller.RefreshNow();
+            };
+        }
+
+        var results = LiveResults(poller, hosts, settings.Interval, scans, out var pause);
+        window.PauseToggled += pause;
+        var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
+        using var kills = KillFlow.Attach(app, window, root, poller, settings.ReadOnly, remote);
+        using var subscription = results
             .ObserveOn(ui)
             .Subscribe(window.Apply, e => window.ShowNotice($"live refresh stopped: {e.Message}"));
         app.AddTimeout(TimeSpan.FromSeconds(1), () =>
@@ -98,6 +111,33 @@ public static class UiLauncher
             return true;
         });
         session.Run(app, window);
+    }
+
+    /// <summary>What the window shows: this machine's poller, or every host of <c>--ssh</c> (and <c>--local</c>) merged.</summary>
+    private static IObservable<RefreshResult> LiveResults(SnapshotPoller poller, HostsSetup? hosts, TimeSpan interval, IScheduler scans, out Action<bool> pause)
+    {
+        if (hosts is null)
+        {
+            pause = poller.SetPaused;
+            return poller.Results();
+        }
+
+        var feeds = new List<IObservable<HostSnapshot>>();
+        if (hosts.Hosts.Local is { } local)
+        {
+            feeds.Add(HostsView.Local(local, poller.Results()));
+        }
+
+        var arguments = SshCommand.StreamArguments(interval, hosts.Filters);
+        feeds.AddRange(hosts.Hosts.Remote.Select(host =>
+            new RemoteHostFeed(host, SystemProcessLauncher.Instance, hosts.Ssh, arguments, scans).Updates()));
+        var view = new HostsView(hosts.Hosts.All, feeds, scans, HostsSettle);
+        pause = paused =>
+        {
+            poller.SetPaused(paused);
+            view.SetPaused(paused);
+        };
+        return view.Results();
     }
 
     private static (IApplication App, QuietMainLoop? Quiet) InitApplication(UiSettings settings)

@@ -25,6 +25,10 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void A_real_nginx_is_freed_through_its_master_and_a_workers_row_offers_the_parent() => RunScript("nginx.sh");
 
+    /// <summary>Two sshd "hosts" on loopback and an unreachable one, through real OpenSSH (sshd is started by the script).</summary>
+    [Fact]
+    public void Several_hosts_in_one_table_K_on_a_remote_row_and_q_leaves_no_ssh_behind() => RunScript("hosts.sh");
+
     /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
     [Core.Tests.TestSupport.PidNamespaceFact]
     public void A_reused_pid_never_receives_a_confirmed_kill() => RunScript("pid-reuse.sh", needsTmux: false);

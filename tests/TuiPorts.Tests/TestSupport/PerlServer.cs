@@ -15,6 +15,9 @@ public sealed class PerlServer : IDisposable
         "$|=1; use IO::Socket::INET; use POSIX ();"
         + " sub listener { IO::Socket::INET->new(Listen => 128, LocalAddr => '127.0.0.1', LocalPort => $_[0], Proto => 'tcp', ReuseAddr => 1) or die \"listen: $!\" }";
 
+    /// <summary>One process listening, nothing else.</summary>
+    public const string Plain = Listen + " my $s = listener(0); print $s->sockport, \"\\n\"; sleep 60;";
+
     /// <summary>A pre-fork server: the master listens and forks 3 workers; on SIGTERM it stops them and exits.</summary>
     public const string PreFork = Listen
         + " my $s = listener(0); my @kids;"

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Remote;
+
+/// <summary>
+/// The other end of <see cref="SnapshotStreamWriter"/>: turns each line of one host's <c>tuiports --stream</c> into
+/// the host's current snapshot. A line with <c>sockets</c> is a whole snapshot (the first one, or a fresh start); a
+/// line with <c>added</c>/<c>changed</c>/<c>removed</c> updates the last one. Anything else - a shell's greeting, half a
+/// line, a change before any snapshot - is a <see cref="FormatException"/>, and the snapshot stays as it was.
+/// </summary>
+public sealed class SnapshotStreamReader(string? host)
+{
+    private readonly SnapshotJsonReader _reader = new(host);
+
+    public Snapshot? Current { get; private set; }
+
+    public Snapshot Read(string line)
+    {
+        using var document = SnapshotJsonReader.Parse(line);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("not a JSON object");
+        }
+
+        Snapshot next;
+        if (root.TryGetProperty("sockets", out _))
+        {
+            next = _reader.ReadSnapshot(root);
+        }
+        else if (Current is { } current)
+        {
+            next = StreamDelta.Read(root, _reader).ApplyTo(current);
+            _reader.ForgetProcessesNotIn(next);
+        }
+        else
+        {
+            throw new FormatException(root.TryGetProperty("added", out _) ? "a change before the first snapshot" : "neither a snapshot nor a change");
+        }
+
+        Current = next;
+        return next;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text.Json;
+using TuiPorts.Core.Output;
+using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
+
+namespace TuiPorts.Core.Remote;
+
+/// <summary>
+/// <c>tuiports --stream</c>'s output: newline-delimited JSON, compact, one line per write. The first line is the
+/// whole snapshot (the <c>--once --json</c> document); after it, a line only for a scan whose sockets changed, holding
+/// only what changed (<see cref="StreamDelta"/>). Each line is written in one piece and flushed, so a reader at the
+/// other end of a pipe or an ssh session sees whole lines as soon as they exist.
+/// </summary>
+public sealed class SnapshotStreamWriter(Stream output)
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private Snapshot? _last;
+
+    /// <summary>True once the first (whole) snapshot has been written.</summary>
+    public bool Started => _last is not null;
+
+    /// <summary>
+    /// Writes what <paramref name="scan"/> (narrowed to <paramref name="sockets"/>) adds to what was written before:
+    /// everything the first time, then the changes, or nothing. Returns the bytes written.
+    /// </summary>
+    public int Write(Snapshot scan, IReadOnlyList<SocketEntry> sockets)
+    {
+        var current = scan with { Sockets = new EquatableArray<SocketEntry>(sockets) };
+        _buffer.Clear();
+        using (var json = new Utf8JsonWriter(_buffer, SnapshotJsonWriter.Options(indented: false)))
+        {
+            if (_last is null)
+            {
+                SnapshotJsonWriter.Write(json, scan, sockets);
+            }
+            else
+            {
+                var delta = StreamDelta.Between(_last, current);
+                if (delta.IsEmpty)
+                {
+                    return 0;
+                }
+
+                delta.Write(json, Wording.Warnings(scan));
+            }
+        }
+
+        _last = current;
+        _buffer.Write("\n"u8);
+        output.Write(_buffer.WrittenSpan);
+        output.Flush();
+        return _buffer.WrittenCount;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using TuiPorts.Core.ProcFs;
+using TuiPorts.Core.Remote;
+using TuiPorts.Core.Snapshots;
+using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+
+namespace TuiPorts.Core.Tests.Remote;
+
+/// <summary>
+/// The wire against the real engine: while connections open and close on loopback (new sockets, TIME_WAIT rows, gone
+/// ones), every scan written by <see cref="SnapshotStreamWriter"/> and read back by <see cref="SnapshotStreamReader"/>
+/// is the same set of sockets, fact for fact.
+/// </summary>
+public sealed class StreamUnderChurnTests
+{
+    [Fact]
+    public async Task A_reader_holds_exactly_what_each_scan_saw_while_connections_churn()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var churn = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                using var accepted = await listener.AcceptTcpClientAsync();
+                await Task.Delay(5);
+            }
+        });
+
+        var source = new ProcSnapshotSource(ProcRoot.Default);
+        using var wire = new MemoryStream();
+        var writer = new SnapshotStreamWriter(wire);
+        var reader = new SnapshotStreamReader("here");
+        long read = 0;
+        int lines = 0;
+        for (int scan = 0; scan < 15; scan++)
+        {
+            var snapshot = source.Take();
+            var mine = snapshot.Sockets.Where(s => s.LocalPort == port || s.RemotePort == port).ToList(); // as --port does
+            writer.Write(snapshot, mine);
+            string written = Encoding.UTF8.GetString(wire.GetBuffer(), (int)read, (int)(wire.Length - read));
+            read = wire.Length;
+            foreach (string line in written.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                reader.Read(line);
+                lines++;
+            }
+
+            Assert.Equal(ByKey(Of([.. mine]).On("here")), ByKey(reader.Current!));
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        await churn;
+        Assert.True(lines > 3, $"only {lines} lines: the churn did not change anything");
+    }
+}
