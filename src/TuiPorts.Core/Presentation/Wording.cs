@@ -96,7 +96,7 @@ public static class Wording
         }
 
         return $"{label} still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully"
-            + (request.Signal == Signals.SIGKILL ? string.Empty : "; press K again for SIGKILL, or use tuiports kill --kill-after SECONDS");
+            + (request.Signal == Signals.SIGKILL ? string.Empty : " (SIGKILL only on request: K again in the UI, --kill-after in tuiports kill)");
     }
 
     /// <summary>The port's fate after a kill, in one line.</summary>
