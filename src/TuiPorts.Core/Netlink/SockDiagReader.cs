@@ -95,17 +95,17 @@ public static unsafe class SockDiagReader
     /// changing (timer, retransmits, expiry) zeroed: equal bytes mean an unchanged table, so a refresh can keep the
     /// decoded one. Null when sock_diag is unavailable.
     /// </summary>
-    public static byte[]? TryReadRecords(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
+    public static bool TryReadRecords(Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
         int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (fd < 0)
         {
-            return null;
+            return false;
         }
 
         try
         {
-            return SendRequest(fd, protocol, bytecode, states) ? ReadRecords(new SocketReceiver(fd)) : null;
+            return SendRequest(fd, protocol, bytecode, states) && ReadRecords(new SocketReceiver(fd), into);
         }
         finally
         {
@@ -114,13 +114,13 @@ public static unsafe class SockDiagReader
     }
 
     /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>
-    public static NetTable DecodeRecords(Protocol protocol, byte[] records)
+    public static NetTable DecodeRecords(Protocol protocol, ReadOnlySpan<byte> records)
     {
         var rows = new List<NetTableRow>(records.Length / MessageSize);
         var addresses = new AddressCache();
         for (int offset = 0; offset + MessageSize <= records.Length; offset += MessageSize)
         {
-            rows.Add(Decode(protocol, records.AsSpan(offset, MessageSize), addresses));
+            rows.Add(Decode(protocol, records.Slice(offset, MessageSize), addresses));
         }
 
         return new NetTable(protocol, rows, 0);
@@ -130,12 +130,15 @@ public static unsafe class SockDiagReader
     /// Reads netlink messages until NLMSG_DONE. A receive interrupted by a signal (EINTR) is simply repeated: the rows
     /// already read are kept and the kernel continues the dump where it was, so the table is never silently partial.
     /// </summary>
-    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol) =>
-        ReadRecords(receiver) is { } records ? DecodeRecords(protocol, records) : null;
-
-    private static byte[]? ReadRecords(IDumpReceiver receiver)
+    internal static NetTable? ReadDump(IDumpReceiver receiver, Protocol protocol)
     {
-        var records = new MemoryStream();
+        var records = new RecordBuffer();
+        return ReadRecords(receiver, records) ? DecodeRecords(protocol, records.Span) : null;
+    }
+
+    private static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records)
+    {
+        records.Clear();
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -147,7 +150,7 @@ public static unsafe class SockDiagReader
 
             if (received <= 0)
             {
-                return null;
+                return false;
             }
 
             for (int offset = 0; offset + HeaderSize <= received;)
@@ -157,12 +160,12 @@ public static unsafe class SockDiagReader
                 ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
                 if (type == NlmsgDone)
                 {
-                    return records.ToArray();
+                    return true;
                 }
 
                 if (type == NlmsgError || length < HeaderSize || offset + length > received)
                 {
-                    return null;
+                    return false;
                 }
 
                 if (length >= HeaderSize + MessageSize)
@@ -171,7 +174,7 @@ public static unsafe class SockDiagReader
                     record[2] = 0; // idiag_timer
                     record[3] = 0; // idiag_retrans
                     record.Slice(52, 4).Clear(); // idiag_expires
-                    records.Write(record);
+                    records.Append(record);
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN

@@ -34,7 +34,10 @@ public sealed class ProcNetTableSource(ProcRoot root) : ISocketTableSource
 public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTableSource
 {
     /// <summary>Each table's last dump (records and decoded rows), to hand back the same table when nothing changed.</summary>
-    private readonly Dictionary<Protocol, (string? Filter, byte[] Records, ProcFs.NetTable Table)> _last = [];
+    private readonly Dictionary<Protocol, (string? Filter, RecordBuffer Records, ProcFs.NetTable Table)> _last = [];
+
+    /// <summary>Per table, the buffer the next dump is read into (swapped with the last one when the dump differs).</summary>
+    private readonly Dictionary<Protocol, RecordBuffer> _spare = [];
 
     public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null)
     {
@@ -43,7 +46,13 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
         var tables = new List<ProcFs.NetTable>();
         foreach (var protocol in ProtocolExtensions.All)
         {
-            if (SockDiagReader.TryReadRecords(protocol, bytecode) is not { } records)
+            if (!_spare.TryGetValue(protocol, out var records))
+            {
+                records = new RecordBuffer();
+                _spare[protocol] = records;
+            }
+
+            if (!SockDiagReader.TryReadRecords(protocol, records, bytecode))
             {
                 _last.Clear();
                 return fallback.ReadOwn(netns, ports);
@@ -69,14 +78,15 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
     }
 
     /// <summary>The same table object as last time when the records are byte for byte the same (a quiet machine).</summary>
-    private ProcFs.NetTable Decoded(Protocol protocol, string? filter, byte[] records)
+    private ProcFs.NetTable Decoded(Protocol protocol, string? filter, RecordBuffer records)
     {
-        if (_last.TryGetValue(protocol, out var last) && last.Filter == filter && last.Records.AsSpan().SequenceEqual(records))
+        if (_last.TryGetValue(protocol, out var last) && last.Filter == filter && last.Records.Span.SequenceEqual(records.Span))
         {
             return last.Table;
         }
 
-        var table = SockDiagReader.DecodeRecords(protocol, records);
+        var table = SockDiagReader.DecodeRecords(protocol, records.Span);
+        _spare[protocol] = last.Records ?? new RecordBuffer(); // the old buffer takes the next dump
         _last[protocol] = (filter, records, table);
         return table;
     }

@@ -1,0 +1,27 @@
+namespace TuiPorts.Core.Netlink;
+
+/// <summary>
+/// A growable byte buffer reused from dump to dump: a 10k-socket table is ~720 KB of records, and allocating that
+/// afresh every second lands on the large-object heap and wakes full garbage collections.
+/// </summary>
+public sealed class RecordBuffer
+{
+    private byte[] _data = new byte[16 * 1024];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => _data.AsSpan(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (Length + bytes.Length > _data.Length)
+        {
+            Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + bytes.Length));
+        }
+
+        bytes.CopyTo(_data.AsSpan(Length));
+        Length += bytes.Length;
+    }
+}
