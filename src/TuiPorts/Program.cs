@@ -10,7 +10,13 @@ public static class Program
         var error = ProcessStreams.Stderr.Writer;
         try
         {
-            return CommandLineInterface.Run(args, output, error);
+            int code = CommandLineInterface.Run(args, output, error);
+            output.Flush();
+            return code;
+        }
+        catch (BrokenPipeException)
+        {
+            return 128 + 13; // SIGPIPE's status, as a shell reports `ss | head`; nothing left to say to anyone
         }
         finally
         {

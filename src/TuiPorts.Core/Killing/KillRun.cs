@@ -15,9 +15,15 @@ public sealed record KillReport(IReadOnlyList<TargetOutcome> Targets, IReadOnlyL
     /// <summary>Every port the kill meant to free is free (a process that exited before its signal is no failure).</summary>
     public bool AllPortsFree => Ports.Count > 0 && Ports.All(p => p.IsFree);
 
-    /// <summary>The outcome in sentences: ports first (that is what the operator asked for), then processes.</summary>
+    /// <summary>What the operator asked for happened: the ports are free, or a signal not meant to stop (HUP, USR1) was delivered.</summary>
+    public bool Succeeded(KillRequest request) => request.ExpectsExit
+        ? AllPortsFree
+        : Targets.Count > 0 && Targets.All(t => t.Status is KillStatus.Running or KillStatus.Exited); // delivered
+
+    /// <summary>The outcome in sentences: ports first (that is what the operator asked for), then the processes not already named.</summary>
     public IEnumerable<string> Lines(KillRequest request) =>
-        Ports.Select(p => Wording.Fate(p, request)).Concat(Targets.Select(t => t.Message));
+        Ports.Select(p => Wording.Fate(p, request))
+            .Concat(Targets.Where(t => !Ports.Any(p => p.Kind == PortFateKind.TargetRunning && p.Holder?.Pid == t.Pid)).Select(t => t.Message));
 }
 
 /// <summary>
@@ -42,6 +48,11 @@ public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> l
         foreach (var target in targets.Where(t => t.CanSignal))
         {
             sendErrors[target.Pid] = target.Handle!.Send(request.Signal);
+        }
+
+        if (!request.ExpectsExit)
+        {
+            ports = []; // HUP, USR1...: a reload or a nudge, not a stop: nothing to watch, the port stays
         }
 
         bool escalated = false;

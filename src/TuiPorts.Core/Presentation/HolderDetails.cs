@@ -37,7 +37,8 @@ public static class HolderDetails
         }
 
         lines.AddRange(TreeSummary(socket));
-        foreach (var holder in socket.Holders)
+        var tops = Killing.HolderTree.Tops(socket).Select(t => t.Pid).ToHashSet();
+        foreach (var holder in socket.Holders.OrderBy(h => tops.Contains(h.Pid) ? 0 : 1)) // top holders (masters) first
         {
             var p = holder.Process;
             lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  started {Formats.StartTime(p.StartedAt)}");

@@ -95,8 +95,7 @@ public static class Wording
             return $"sent {Signals.Name(request.Signal)} to {label}";
         }
 
-        return $"{label} still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully"
-            + (request.Signal == Signals.SIGKILL ? string.Empty : " (SIGKILL only on request: K again in the UI, --kill-after in tuiports kill)");
+        return $"{label} still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully";
     }
 
     /// <summary>The port's fate after a kill, in one line.</summary>

@@ -10,11 +10,8 @@ namespace TuiPorts.Cli;
 /// </summary>
 public static class CommandLineInterface
 {
-    /// <summary>
-    /// Console.In is opened only when a prompt actually reads it: touching it initialises .NET's terminal handling,
-    /// which writes control sequences (keypad mode) to a tty - <c>--once</c> must print plain text only.
-    /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new LazyReader(() => Console.In), output, error);
+    /// <summary>Stdin is read as plain lines (a y/N answer): System.Console would write control sequences to a tty.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, ProcessStreams.Stdin, output, error);
 
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -111,16 +108,5 @@ public static class CommandLineInterface
         string oneLine = string.Join(' ', message.ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
         error.WriteLine($"tuiports: {oneLine} (see tuiports --help)");
         return ExitCodes.Usage;
-    }
-
-    private sealed class LazyReader(Func<TextReader> open) : TextReader
-    {
-        private TextReader? _reader;
-
-        public override string? ReadLine() => (_reader ??= open()).ReadLine();
-
-        public override int Read() => (_reader ??= open()).Read();
-
-        public override int Peek() => (_reader ??= open()).Peek();
     }
 }

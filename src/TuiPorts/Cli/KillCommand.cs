@@ -23,7 +23,7 @@ public sealed class KillCommand
     private readonly Option<string?> _startTime = new("--start-time") { Description = "With --pid: the process's startTime from --once --json (2026-11-25T12:01:00.34Z); if the pid now has another, nothing is sent.", HelpName = "T" };
     private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM", HelpName = "NAME", CompletionSources = { Signals.Names.SelectMany(name => new[] { name[3..], name }).ToArray() } };
     private readonly Option<bool> _allHolders = new("--all-holders") { Description = "Signal every process holding a shared socket, also unrelated ones (otherwise such a port is refused)." };
-    private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to watch the port for its fate after the signal (default 5).", DefaultValueFactory = _ => "5", HelpName = "SECONDS" };
+    private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to watch the port for its fate after the signal.", DefaultValueFactory = _ => "5", HelpName = "SECONDS" };
     private readonly Option<string?> _killAfter = new("--kill-after") { Description = "Send SIGKILL to targets still alive this many seconds after the signal (never without it).", HelpName = "SECONDS" };
     private readonly Option<bool> _force = new("--force") { Description = "Allow a target that is an ancestor of tuiports (your shell, tmux, the sshd session)." };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation." };
@@ -105,7 +105,7 @@ public sealed class KillCommand
             return ExitCodes.Failure;
         }
 
-        var plan = new PortKillPlan(snapshot, planner, result.GetValue(_allHolders), result.GetValue(_force));
+        var plan = new PortKillPlan(snapshot, planner, result.GetValue(_allHolders), result.GetValue(_force)) { Stops = request.ExpectsExit };
         plan.Build(sockets, output);
         try
         {
@@ -133,9 +133,9 @@ public sealed class KillCommand
             return plan.Refused == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        if (!result.GetValue(_yes) && !Confirm(what, input, output))
+        if (!result.GetValue(_yes) && Confirm(what, input, output) is var answer && answer != true)
         {
-            output.WriteLine("cancelled: nothing sent");
+            output.WriteLine(answer is null ? "no answer (stdin is closed): nothing sent; use --yes to kill without asking" : "cancelled: nothing sent");
             return ExitCodes.Failure;
         }
 
@@ -145,6 +145,11 @@ public sealed class KillCommand
         foreach (string line in report.Lines(request))
         {
             output.WriteLine(line);
+        }
+
+        if (request.ExpectsExit && request.Signal != Signals.SIGKILL && report.Targets.Any(t => t.Status == KillStatus.Running))
+        {
+            output.WriteLine("tuiports never sends SIGKILL unasked: rerun with --kill-after SECONDS to follow up with it");
         }
 
         return plan.Refused == 0 && plan.Succeeded(report, request) ? ExitCodes.Ok : ExitCodes.Failure;
@@ -178,11 +183,17 @@ public sealed class KillCommand
         return ok;
     }
 
-    private static bool Confirm(string what, TextReader input, TextWriter output)
+    /// <summary>True for y/yes, false for anything else, null when stdin is closed.</summary>
+    private static bool? Confirm(string what, TextReader input, TextWriter output)
     {
         output.Write($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] ");
         output.Flush();
         string? answer = input.ReadLine();
-        return answer is not null && answer.Trim().ToLowerInvariant() is "y" or "yes";
+        if (!TuiPorts.Ui.TerminalSession.IsTerminal)
+        {
+            output.WriteLine(answer ?? string.Empty); // a piped answer is not echoed by a terminal: end the prompt's line
+        }
+
+        return answer is null ? null : answer.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

@@ -88,7 +88,7 @@ public sealed class PidKillPlan : IKillPlan
     }
 
     /// <summary>Its ports are free at the end; without listening ports, it exited (or got a signal that is not meant to end it).</summary>
-    public bool Succeeded(KillReport report, KillRequest request) => _ports.Count > 0
+    public bool Succeeded(KillReport report, KillRequest request) => _ports.Count > 0 && request.ExpectsExit
         ? report.AllPortsFree
         : report.Targets.All(t => t.Status == KillStatus.Exited || (t.Status == KillStatus.Running && !request.ExpectsExit));
 

@@ -92,10 +92,13 @@ public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool al
         return target;
     }
 
+    /// <summary>The signal is meant to stop the targets (TERM, INT, QUIT, KILL); HUP or USR1 are not.</summary>
+    public bool Stops { get; init; } = true;
+
     private void Describe(int port, SocketEntry socket, ProcessInfo process, TextWriter output)
     {
         int children = HolderTree.DescendantsOf(socket, process).Count;
-        string tree = children == 0
+        string tree = children == 0 || !Stops
             ? string.Empty
             : $" and its {Wording.Count(children, "child", "children")} hold this socket; stopping {process.Pid} stops them and frees the port";
         string unit = process.Cgroup is { } cgroup
@@ -115,7 +118,7 @@ public sealed class PortKillPlan(Snapshot snapshot, KillPlanner planner, bool al
     private static string Label(SocketEntry socket) => $"{socket.Protocol.Name()} {socket.LocalEndpoint} {socket.State}";
 
     /// <summary>Every targeted port is free at the end.</summary>
-    public bool Succeeded(KillReport report, KillRequest request) => report.AllPortsFree;
+    public bool Succeeded(KillReport report, KillRequest request) => report.Succeeded(request);
 
     public void Dispose() => _targets.ForEach(t => t.Dispose());
 }

@@ -55,7 +55,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.None, "Up Down PgUp PgDn Home End", "move the highlight (it never leaves the table)", []),
         new(UiCommand.None, "Tab", "move between table, details and filter", []),
         new(UiCommand.Kill, "K", "kill the highlighted socket's owner (asks first)", [Key.K.WithShift], "Kill", InReadOnly: false),
-        new(UiCommand.SignalMenu, "F9", "choose the signal (TERM, KILL, INT, HUP, QUIT), then kill", [Key.F9], InReadOnly: false),
+        new(UiCommand.SignalMenu, "F9", "choose the signal (TERM, TERM+KILL, KILL, INT, HUP, QUIT), then kill", [Key.F9], InReadOnly: false),
         new(UiCommand.SortNext, "F6 or >", "sort by the next column", [Key.F6, new Key('>')], "Sort"),
         new(UiCommand.SortPrevious, "<", "sort by the previous column", [new Key('<')]),
         new(UiCommand.InvertSort, "I", "invert the sort order", [Key.I.WithShift]),
@@ -77,13 +77,41 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
     /// <summary>True for the characters that edit the port filter from the table.</summary>
     public static bool IsFilterChar(char c) => c is >= '0' and <= '9' or ',' or '-';
 
-    /// <summary>The F1 help text: one aligned line per entry.</summary>
-    public string HelpText()
+    /// <summary>The F1 help text: one aligned line per entry, descriptions wrapped to <paramref name="maxWidth"/>.</summary>
+    public string HelpText(int maxWidth = 200)
     {
         int keys = Entries.Max(e => e.Keys.Length);
-        var lines = Entries.Select(e => $"{e.Keys.PadRight(keys)}  {e.Help}").ToList();
+        int room = Math.Max(16, maxWidth - keys - 2);
+        var lines = new List<string>();
+        foreach (var entry in Entries)
+        {
+            string label = entry.Keys.PadRight(keys);
+            foreach (string part in Wrap(entry.Help, room))
+            {
+                lines.Add($"{label}  {part}");
+                label = new string(' ', keys);
+            }
+        }
+
         int width = lines.Max(l => l.Length);
         return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        yield return line.ToString();
     }
 
     /// <summary>The Markdown table docs/keys.md carries (a test compares them).</summary>

@@ -57,11 +57,14 @@ public sealed partial class KillController : IDisposable
         if (!RefuseEarly(row) && _prompt.ChooseSignal(Request) is { } chosen)
         {
             Request = chosen;
-            Kill(row);
+            Kill(row, chosenNow: true);
         }
     }
 
-    public void Kill(SocketRow row)
+    public void Kill(SocketRow row) => Kill(row, chosenNow: false);
+
+    /// <param name="chosenNow">The signal was just picked in F9: it wins over the automatic SIGKILL offer.</param>
+    private void Kill(SocketRow row, bool chosenNow)
     {
         if (RefuseEarly(row))
         {
@@ -84,7 +87,8 @@ public sealed partial class KillController : IDisposable
             return;
         }
 
-        var request = _survivedTerm.Contains((primary.Pid, primary.Process.StartTimeTicks)) ? Request with { Signal = Signals.SIGKILL } : Request;
+        bool survived = _survivedTerm.Contains((primary.Pid, primary.Process.StartTimeTicks));
+        var request = survived && !chosenNow && Request.ExpectsExit ? Request with { Signal = Signals.SIGKILL, KillAfter = null } : Request;
         var targets = _prompt.Confirm(plan, request) switch
         {
             KillChoice.ThisProcess => [primary],
@@ -111,14 +115,17 @@ public sealed partial class KillController : IDisposable
             var report = _newRun().Execute(targets, ports, request);
             _onUiThread(() =>
             {
-                foreach (var outcome in report.Targets.Where(o => o.Status == KillStatus.Running && request.Signal != Signals.SIGKILL))
+                // only a stop that was ignored earns the SIGKILL offer; HUP or USR1 leave a process running by design
+                var survivors = report.Targets.Where(o => o.Status == KillStatus.Running && request.ExpectsExit && request.Signal != Signals.SIGKILL).ToList();
+                foreach (var outcome in survivors)
                 {
                     var target = targets.First(t => t.Pid == outcome.Pid);
                     _survivedTerm.Add((target.Pid, target.Process.StartTimeTicks));
                 }
 
                 plan.Dispose();
-                _view.ShowNotice(string.Join("; ", report.Lines(request)));
+                string hint = survivors.Count > 0 ? "; K again offers SIGKILL" : string.Empty;
+                _view.ShowNotice(string.Join("; ", report.Lines(request)) + hint);
                 _refreshNow();
             });
         }

@@ -45,7 +45,9 @@ public static class KillDialogText
         }
 
         lines.Add(string.Empty);
-        lines.AddRange(Consequences(plan));
+        lines.AddRange(request.ExpectsExit
+            ? Consequences(plan)
+            : [$"{Signals.Name(request.Signal)} asks it to reload or reopen its logs: it keeps running and the port stays open"]);
         lines.Add(string.Empty);
         lines.Add(Keys(plan));
         maxWidth = Math.Max(maxWidth, 20);

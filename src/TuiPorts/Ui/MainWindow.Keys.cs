@@ -100,7 +100,7 @@ public sealed partial class MainWindow
                 Render();
                 break;
             case UiCommand.Help:
-                Terminal.Gui.Views.MessageBox.Query(_app, "tuiports keys", _context.Keys.HelpText(), wrapMessage: false, "Close");
+                Terminal.Gui.Views.MessageBox.Query(_app, "tuiports keys", _context.Keys.HelpText((_app.Driver?.Cols ?? 80) - 8), wrapMessage: false, "Close");
                 break;
             case UiCommand.Quit:
                 _app.RequestStop();

@@ -83,7 +83,8 @@ public sealed class KillPortFateTests
         var (code, output, _) = Run("kill", server.PortText, "--yes", "--timeout", "1");
 
         Assert.Equal(1, code);
-        Assert.Contains($"pid {server.Pid} (perl) still running 1 s after SIGTERM — it may be shutting down gracefully", output, StringComparison.Ordinal);
+        Assert.Contains($"port {server.Port}: still held by pid {server.Pid} (perl), still running 1 s after SIGTERM — it may be shutting down gracefully", output, StringComparison.Ordinal);
+        Assert.Contains("rerun with --kill-after SECONDS", output, StringComparison.Ordinal);
         Assert.True(PerlServer.Alive(server.Pid));
 
         var (again, killed, _) = Run("kill", server.PortText, "--yes", "--kill-after", "1");
@@ -107,5 +108,21 @@ public sealed class KillPortFateTests
         Assert.Contains($"is an ancestor of tuiports", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("--force", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("nothing sent: every target was refused", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reload_signal_is_delivered_without_watching_the_port_and_counts_as_done()
+    {
+        // a server that takes HUP as "reload" and keeps serving (and exits by itself after a minute)
+        using var server = new PerlServer(PerlServer.IgnoresTerm
+            .Replace("$SIG{TERM} = 'IGNORE';", "$SIG{TERM} = 'IGNORE'; $SIG{HUP} = sub { };", StringComparison.Ordinal)
+            .Replace("sleep 60;", "my $end = time + 60; sleep 1 while time < $end;", StringComparison.Ordinal));
+
+        var (code, output, _) = Run("kill", server.PortText, "--signal", "HUP", "--yes");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"sent SIGHUP to pid {server.Pid} (perl)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("stops them and frees the port", output, StringComparison.Ordinal);
+        Assert.True(PerlServer.Listening(server.Port));
     }
 }

@@ -160,4 +160,37 @@ public sealed class KillControllerTests : IDisposable
         Assert.Contains("user     root (0)", text, StringComparison.Ordinal);
         Assert.Contains("started  ", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_process_that_outlived_sigterm_is_offered_sigkill_next_time_but_a_signal_chosen_in_F9_wins()
+    {
+        _handle100.HasExited.Returns(false); // ignores SIGTERM
+        var asked = new List<int>();
+        _prompt.Confirm(Arg.Any<KillPlan>(), Arg.Do<KillRequest>(r => asked.Add(r.Signal))).Returns(KillChoice.ThisProcess);
+        _ui.Type("9000");
+
+        _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
+        _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
+        _prompt.ChooseSignal(Arg.Any<KillRequest>()).Returns(new KillRequest(Signals.SIGTERM));
+        _ui.Press(Terminal.Gui.Input.Key.F9);
+
+        Assert.Equal([Signals.SIGTERM, Signals.SIGKILL, Signals.SIGTERM], asked);
+        Assert.Contains("K again offers SIGKILL", Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reload_signal_that_leaves_the_process_running_earns_no_sigkill_offer()
+    {
+        _handle100.HasExited.Returns(false);
+        var asked = new List<int>();
+        _prompt.ChooseSignal(Arg.Any<KillRequest>()).Returns(new KillRequest(Signals.SIGHUP));
+        _prompt.Confirm(Arg.Any<KillPlan>(), Arg.Do<KillRequest>(r => asked.Add(r.Signal))).Returns(KillChoice.ThisProcess);
+        _ui.Type("9000");
+
+        _ui.Press(Terminal.Gui.Input.Key.F9);
+        _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
+
+        Assert.Equal([Signals.SIGHUP, Signals.SIGHUP], asked);
+        Assert.Contains("sent SIGHUP to pid 100 (api)", Notice, StringComparison.Ordinal);
+    }
 }
