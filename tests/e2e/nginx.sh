@@ -58,11 +58,11 @@ port_listening() { grep -q ":$(printf '%04X' "$PORT") 00000000:0000 0A" /proc/ne
 start_nginx
 start_tuiports
 tmux send-keys -t "$SESSION" "$PORT"
-wait_for_screen "$NGINX_PID/nginx" 10 || fail "nginx's listener is not shown after typing its port"
-wait_for_screen "LISTEN  listener" 5 || fail "the highlight (detail pane) is not on the listener"
+wait_for_screen "$NGINX_PID/nginx" 20 || fail "nginx's listener is not shown after typing its port"
+wait_for_screen "LISTEN  listener" 15 || fail "the highlight (detail pane) is not on the listener"
 tmux send-keys -t "$SESSION" K
-wait_for_screen "Send SIGTERM to pid $NGINX_PID (nginx: master)?" 5 || fail "K did not ask about the master"
-wait_for_screen "and its 2 children hold this socket" 5 || fail "the dialog does not speak of the master's children"
+wait_for_screen "Send SIGTERM to pid $NGINX_PID (nginx: master)?" 15 || fail "K did not ask about the master"
+wait_for_screen "and its 2 children hold this socket" 15 || fail "the dialog does not speak of the master's children"
 screen > "$WORK/dialog.txt"
 tmux send-keys -t "$SESSION" y
 wait_for_screen "port $PORT: freed" 15 || fail "the status line does not say the port was freed"
@@ -74,24 +74,24 @@ screen | grep -F "port $PORT: freed"
 kill "$(cat "$WORK/client.pid")" 2>/dev/null || true
 start_nginx
 for _ in $(seq 30); do screen | grep -qF "$NGINX_PID/nginx" && break; sleep 0.2; done
-wait_for_screen "$NGINX_PID/nginx" 10 || fail "the new nginx is not shown"
-wait_for_screen "ESTAB" 10 || fail "the accepted connection is not shown"
+wait_for_screen "$NGINX_PID/nginx" 20 || fail "the new nginx is not shown"
+wait_for_screen "ESTAB" 20 || fail "the accepted connection is not shown"
 for _ in $(seq 50); do screen | grep -q GONE || break; sleep 0.1; done # the first round's rows have faded out
 tmux send-keys -t "$SESSION" Escape
 sleep 0.3
 tmux send-keys -t "$SESSION" "$PORT"
-wait_for_screen "LISTEN  listener" 5 || fail "retyping the port did not put the highlight on the listener"
+wait_for_screen "LISTEN  listener" 15 || fail "retyping the port did not put the highlight on the listener"
 tmux send-keys -t "$SESSION" Down
-wait_for_screen "ESTABLISHED  accepted" 5 || { screen; fail "Down did not move to the worker's accepted connection"; }
+wait_for_screen "ESTABLISHED  accepted" 15 || { screen; fail "Down did not move to the worker's accepted connection"; }
 tmux send-keys -t "$SESSION" K
-wait_for_screen "it will likely start a new one" 5 || fail "K on a worker's row does not warn that its parent respawns it"
-wait_for_screen "p = stop the parent instead" 5 || fail "the dialog does not offer the parent"
+wait_for_screen "it will likely start a new one" 15 || fail "K on a worker's row does not warn that its parent respawns it"
+wait_for_screen "p = stop the parent instead" 15 || fail "the dialog does not offer the parent"
 screen > "$WORK/worker-dialog.txt"
 tmux send-keys -t "$SESSION" n
-wait_for_screen "kill cancelled: nothing sent" 5 || fail "n did not cancel"
+wait_for_screen "kill cancelled: nothing sent" 15 || fail "n did not cancel"
 kill -0 "$NGINX_PID" || fail "nginx died although the kill was cancelled"
 cat "$WORK/worker-dialog.txt"
 tmux send-keys -t "$SESSION" q
-wait_for_screen "TUIPORTS_EXIT=0" 10 || fail "q did not exit cleanly"
+wait_for_screen "TUIPORTS_EXIT=0" 20 || fail "q did not exit cleanly"
 stop_nginx
 echo "PASS: nginx on $PORT: highlight on the listener, master and children in the dialog, port freed; a worker's row offers its parent"
