@@ -48,6 +48,8 @@ public sealed class DetailPane : ListView
     /// </summary>
     public void Show(IReadOnlyList<string> lines, bool keepScroll)
     {
+        // the socket's own line stays in view on the border, however far the pane scrolls
+        Title = lines.Count > 0 ? $"Details: {lines[0]}" : "Details";
         int top = Viewport.Y;
         _lines = lines;
         SetLines(Wrap(lines, WrapWidth));
@@ -77,9 +79,11 @@ public sealed class DetailPane : ListView
             bool first = true;
             while (rest.Length > (first ? width : width - Continuation.Length))
             {
-                int take = first ? width : width - Continuation.Length;
+                int room = first ? width : width - Continuation.Length;
+                int space = rest.LastIndexOf(' ', room);
+                int take = space > room / 2 ? space : room; // break between words when a word boundary is near
                 wrapped.Add(first ? rest[..take] : Continuation + rest[..take]);
-                rest = rest[take..];
+                rest = rest[take..].TrimStart(' ');
                 first = false;
             }
 

@@ -12,7 +12,8 @@ public sealed class DetailPaneTests
         var wrapped = DetailPane.Wrap([line, "short"], 40);
 
         Assert.All(wrapped, l => Assert.True(l.Length <= 40, l));
-        Assert.Equal(line, string.Concat(wrapped.Take(wrapped.Count - 1).Select(l => l.StartsWith("    ", StringComparison.Ordinal) ? l[4..] : l)));
+        Assert.Equal(line, string.Join(' ', wrapped.Take(wrapped.Count - 1).Select(l => l.Trim())));
+        Assert.DoesNotContain(wrapped, l => l.EndsWith("stoppi", StringComparison.Ordinal)); // words are not cut
         Assert.Equal("short", wrapped[^1]);
     }
 
