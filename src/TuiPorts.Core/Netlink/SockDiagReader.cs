@@ -39,20 +39,8 @@ public static unsafe class SockDiagReader
     /// <param name="states">A bit per TCP state (1 &lt;&lt; 10 = LISTEN only); every state by default.</param>
     public static NetTable? TryRead(Protocol protocol, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
-        int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
-        if (fd < 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return SendRequest(fd, protocol, bytecode, states) ? ReceiveDump(fd, protocol) : null;
-        }
-        finally
-        {
-            _ = NativeMethods.Close(fd);
-        }
+        var records = new RecordBuffer();
+        return TryReadRecords(protocol, records, bytecode, states) ? DecodeRecords(protocol, records.Span) : null;
     }
 
     /// <summary>The states bit of TCP LISTEN, for a dump of listeners only.</summary>
@@ -87,8 +75,6 @@ public static unsafe class SockDiagReader
 
         return NativeMethods.Send(fd, request, size, 0) == size;
     }
-
-    private static NetTable? ReceiveDump(int fd, Protocol protocol) => ReadDump(new SocketReceiver(fd), protocol);
 
     /// <summary>
     /// The dump as raw struct inet_diag_msg records (72 bytes each), with the fields that change without the socket
