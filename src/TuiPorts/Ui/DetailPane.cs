@@ -64,34 +64,10 @@ public sealed class DetailPane : ListView
         Viewport = Viewport with { Y = marked >= height ? Math.Max(0, marked - (height / 2)) : 0 };
     }
 
-    /// <summary>Cuts lines longer than <paramref name="width"/> into indented continuation lines.</summary>
-    public static IReadOnlyList<string> Wrap(IReadOnlyList<string> lines, int width)
-    {
-        if (width < Continuation.Length + 8)
-        {
-            return lines;
-        }
-
-        var wrapped = new List<string>(lines.Count);
-        foreach (string line in lines)
-        {
-            string rest = line;
-            bool first = true;
-            while (rest.Length > (first ? width : width - Continuation.Length))
-            {
-                int room = first ? width : width - Continuation.Length;
-                int space = rest.LastIndexOf(' ', room);
-                int take = space > room / 2 ? space : room; // break between words when a word boundary is near
-                wrapped.Add(first ? rest[..take] : Continuation + rest[..take]);
-                rest = rest[take..].TrimStart(' ');
-                first = false;
-            }
-
-            wrapped.Add(first ? rest : Continuation + rest);
-        }
-
-        return wrapped;
-    }
+    /// <summary>Wraps lines longer than <paramref name="width"/> into indented continuation lines.</summary>
+    public static IReadOnlyList<string> Wrap(IReadOnlyList<string> lines, int width) => width < Continuation.Length + 8
+        ? lines
+        : lines.SelectMany(line => TextWrap.Lines(line, width, Continuation)).ToList();
 
     private int WrapWidth => Viewport.Width > 0 ? Viewport.Width : 200;
 

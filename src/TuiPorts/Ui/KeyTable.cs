@@ -86,7 +86,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         foreach (var entry in Entries)
         {
             string label = entry.Keys.PadRight(keys);
-            foreach (string part in Wrap(entry.Help, room))
+            foreach (string part in Core.Presentation.TextWrap.Lines(entry.Help, room))
             {
                 lines.Add($"{label}  {part}");
                 label = new string(' ', keys);
@@ -95,23 +95,6 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
 
         int width = lines.Max(l => l.Length);
         return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
-    }
-
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        var line = new System.Text.StringBuilder();
-        foreach (string word in text.Split(' '))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-
-            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
-        }
-
-        yield return line.ToString();
     }
 
     /// <summary>The Markdown table docs/keys.md carries (a test compares them).</summary>

@@ -51,7 +51,7 @@ public static class KillDialogText
         lines.Add(string.Empty);
         lines.Add(Keys(plan));
         maxWidth = Math.Max(maxWidth, 20);
-        lines = lines.SelectMany(l => l.StartsWith("  ", StringComparison.Ordinal) ? [Shorten(l, maxWidth)] : Wrap(l, maxWidth)).ToList();
+        lines = lines.SelectMany(l => l.StartsWith("  ", StringComparison.Ordinal) ? [Shorten(l, maxWidth)] : TextWrap.Lines(l, maxWidth, "  ")).ToList();
         int width = lines.Max(l => l.Length);
         return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
     }
@@ -90,24 +90,6 @@ public static class KillDialogText
         (plan.Parent is not null ? "p = stop the parent instead   y = this process anyway" : "y = kill")
         + (plan.IsShared ? "   a = all holders" : string.Empty)
         + "   n/Esc = cancel";
-
-    /// <summary>Sentences wrap at word boundaries (nothing of what the kill means may be cut off); facts are shortened.</summary>
-    private static IEnumerable<string> Wrap(string text, int max)
-    {
-        var line = new System.Text.StringBuilder();
-        foreach (string word in text.Split(' '))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > max)
-            {
-                yield return line.ToString();
-                line.Clear().Append("  ");
-            }
-
-            line.Append(line.Length > 0 && line.ToString() != "  " ? " " : string.Empty).Append(word);
-        }
-
-        yield return Shorten(line.ToString(), max);
-    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "~";
 }
