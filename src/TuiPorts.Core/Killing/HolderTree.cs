@@ -17,6 +17,10 @@ public static class HolderTree
         return socket.Holders.Select(h => h.Process).Where(p => !pids.Contains(p.ParentPid)).ToList();
     }
 
+    /// <summary>The holder a row shows first: the top of the first tree (a pre-fork master, not a lower-pid worker).</summary>
+    public static ProcessInfo Lead(SocketEntry socket) =>
+        socket.Holders.Count == 1 ? socket.Holders[0].Process : Tops(socket).FirstOrDefault() ?? socket.Holders[0].Process;
+
     /// <summary>The top holder of <paramref name="process"/>'s tree (itself when its parent does not hold the socket).</summary>
     public static ProcessInfo TopOf(SocketEntry socket, ProcessInfo process)
     {

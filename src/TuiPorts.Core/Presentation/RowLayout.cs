@@ -107,9 +107,9 @@ public sealed class RowLayout
             return "-";
         }
 
-        var first = Lead(socket);
+        var first = Killing.HolderTree.Lead(socket);
         string more = socket.Holders.Count > 1 ? $" +{socket.Holders.Count - 1}" : string.Empty;
-        return $"{first.Pid}/{first.Process.Name}{more}";
+        return $"{first.Pid}/{first.Name}{more}";
     }
 
     private static string Cell(Column column, SocketRow row, Snapshot snapshot)
@@ -125,21 +125,9 @@ public sealed class RowLayout
             Column.State => row.Mark == RowMark.Gone ? "GONE" : s.State,
             Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
             Column.Holders => HoldersText(s),
-            Column.User => s.Holders.Count > 0 ? Lead(s).Process.User : "-",
+            Column.User => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).User : "-",
             _ => string.Empty,
         };
-    }
-
-    /// <summary>The holder a row shows: the top of the first process tree (a pre-fork master, not its lowest-pid worker).</summary>
-    private static SocketHolder Lead(SocketEntry socket)
-    {
-        if (socket.Holders.Count == 1)
-        {
-            return socket.Holders[0];
-        }
-
-        var pids = socket.Holders.Select(h => h.Pid).ToHashSet();
-        return socket.Holders.FirstOrDefault(h => !pids.Contains(h.Process.ParentPid)) ?? socket.Holders[0];
     }
 
     private static int Desired(Spec spec, IReadOnlyList<SocketRow> rows, Snapshot snapshot)
