@@ -58,7 +58,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
         var handle = sender.Open(process.Pid, process.StartTimeTicks, out var error);
         if (handle is null)
         {
-            return new KillTarget(process, null, KillMessages.ForOpenError(process, error));
+            return new KillTarget(process, null, Presentation.Wording.OpenError(process, error));
         }
 
         if (!StillHolds(process.Pid, inode))

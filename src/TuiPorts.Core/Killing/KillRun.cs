@@ -116,7 +116,7 @@ public sealed class KillRun(ISnapshotSource snapshots, Func<int, ProcessInfo?> l
 
         if (error != SignalError.None)
         {
-            return new TargetOutcome(target.Pid, KillStatus.Failed, KillMessages.ForSendError(target.Process, error, request.Signal));
+            return new TargetOutcome(target.Pid, KillStatus.Failed, Wording.SendError(target.Process, error, request.Signal));
         }
 
         if (target.Handle!.HasExited)

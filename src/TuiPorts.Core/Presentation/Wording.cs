@@ -208,6 +208,26 @@ public static class Wording
         return $"sent something that is not tuiports' output ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
     }
 
+    /// <summary>Why a process could not be pinned for a kill (errno from pidfd_open, in words).</summary>
+    public static string OpenError(ProcessInfo process, SignalError error) => error switch
+    {
+        SignalError.NoSuchProcess =>
+            $"pid {process.Pid} ({process.Name}) already exited (or its pid now belongs to another process): nothing sent",
+        SignalError.PermissionDenied => PermissionDenied(process),
+        _ => $"pid {process.Pid} ({process.Name}): cannot be signalled",
+    };
+
+    /// <summary>Why a signal was not delivered (errno from pidfd_send_signal, in words).</summary>
+    public static string SendError(ProcessInfo process, SignalError error, int signal) => error switch
+    {
+        SignalError.NoSuchProcess => $"pid {process.Pid} ({process.Name}) already exited: {Signals.Name(signal)} not delivered",
+        SignalError.PermissionDenied => PermissionDenied(process),
+        _ => $"pid {process.Pid} ({process.Name}): sending {Signals.Name(signal)} failed",
+    };
+
+    public static string PermissionDenied(ProcessInfo process) =>
+        $"permission denied: pid {process.Pid} belongs to {process.User} — run tuiports with sudo";
+
     /// <summary><c>1 socket</c>, <c>2 sockets</c>, <c>1,204 sockets</c>.</summary>
     public static string Count(int n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? singular : plural ?? singular + "s")}");
