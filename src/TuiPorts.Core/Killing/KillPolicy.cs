@@ -25,22 +25,23 @@ public sealed record KillPolicy(int OwnPid, IReadOnlyDictionary<int, string> Anc
     {
         int own = Environment.ProcessId;
         var ancestors = new Dictionary<int, string>();
-        int pid = own;
-        for (int depth = 0; depth < 64 && pid > 1; depth++)
+        var stat = ReadStat(root, own);
+        for (int depth = 0; depth < 64 && stat is { ParentPid: > 0 }; depth++)
         {
-            string? stat = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
-            if (stat is null || ProcStat.Parse(stat) is not { } parsed || parsed.ParentPid <= 0)
+            int parent = stat.ParentPid;
+            stat = ReadStat(root, parent); // one read per ancestor: its name here, its own parent next round
+            ancestors[parent] = stat?.Comm ?? "?";
+            if (parent == 1)
             {
                 break;
             }
-
-            pid = parsed.ParentPid;
-            string? parentStat = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
-            ancestors[pid] = (parentStat is null ? null : ProcStat.Parse(parentStat)?.Comm) ?? "?";
         }
 
         return new KillPolicy(own, ancestors);
     }
+
+    private static ProcStat? ReadStat(ProcRoot root, int pid) =>
+        ProcRoot.TryReadText(root.PidFile(pid, "stat")) is { } text ? ProcStat.Parse(text) : null;
 
     /// <summary>Whether the socket has anyone to signal at all.</summary>
     public static KillRefusal Check(SocketEntry socket) => socket switch
