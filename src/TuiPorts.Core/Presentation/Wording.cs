@@ -204,7 +204,7 @@ public static class Wording
     /// <summary>A host that answered with something else than tuiports' JSON: what was wrong, and the start of it.</summary>
     public static string HostGarbage(string line, string reason)
     {
-        string excerpt = new(line.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        string excerpt = TerminalText.Sanitize(line.Length > 60 ? line[..60] : line);
         return $"sent something that is not tuiports' output ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
     }
 
