@@ -16,8 +16,15 @@ public static class HolderDetails
     public const string ThisSocketMarker = "<- this socket";
     public const string ReadingText = "  open fds: reading...";
 
+    /// <summary>The pane's lines, each made safe for the terminal (<see cref="TerminalText"/>): one line stays one line.</summary>
     public static DetailText Build(
         SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None, bool otherFds = false)
+    {
+        var text = Lines(socket, facts, asRoot, mark, otherFds);
+        return new DetailText(text.Header.Select(TerminalText.Sanitize).ToList(), text.Body.Select(TerminalText.Sanitize).ToList());
+    }
+
+    private static DetailText Lines(SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark, bool otherFds)
     {
         var header = new List<string>
         {

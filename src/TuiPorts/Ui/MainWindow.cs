@@ -232,13 +232,13 @@ public sealed partial class MainWindow : Window, IKillView
         _header.Text = layout.Header(State.Sort, _context.Glyphs);
         _header.SetScheme(_schemes.Header);
         _table.Show(State.Rows, layout, snapshot, State.SelectedIndex, RowScheme);
-        _summary.Text = _screen.SummaryLine;
-        var message = TextWrap.Lines(_screen.MessageLine, width).ToList(); // a report wraps to two lines; m has it whole
+        _summary.Text = TerminalText.Sanitize(_screen.SummaryLine);
+        var message = TextWrap.Lines(TerminalText.Sanitize(_screen.MessageLine), width).ToList(); // a report wraps to two lines; m has it whole
         _message.Text = string.Join('\n', message.Count <= 2 ? message : [message[0], message[1][..Math.Max(0, message[1].Length - 4)] + " (m)"]);
         _message.Height = Dim.Absolute(Math.Clamp(message.Count, 1, 2));
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
         var hostLines = _screen.HostLines;
-        _hostLines.Text = string.Join('\n', hostLines);
+        _hostLines.Text = string.Join('\n', hostLines.Select(TerminalText.Sanitize));
         _hostLines.Height = Dim.Absolute(hostLines.Count);
         _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
@@ -327,7 +327,7 @@ public sealed partial class MainWindow : Window, IKillView
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _screen.ShowNotice($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
-            _message.Text = _screen.MessageLine;
+            _message.Text = TerminalText.Sanitize(_screen.MessageLine);
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class TextDialog : Dialog
     private TextDialog(IApplication app, string title, IReadOnlyList<string> lines, LineStyle border)
     {
         _app = app;
+        lines = lines.Select(Core.Presentation.TerminalText.Sanitize).ToList(); // process names and reports: never raw
+        title = Core.Presentation.TerminalText.Sanitize(title);
         Title = title;
         BorderStyle = border;
         ShadowStyle = null;
