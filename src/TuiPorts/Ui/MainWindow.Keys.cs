@@ -10,9 +10,9 @@ public sealed partial class MainWindow
 {
     private void OnKeyDown(object? sender, Key key)
     {
-        if (_app.TopRunnableView != this || key.Handled)
+        if (_app.TopRunnableView != this || key.Handled || _table.HasFocus)
         {
-            return; // a dialog is open: its keys are its own
+            return; // a dialog is open: its keys are its own; the table asks the key table itself (PortsTableView.Commands)
         }
 
         Guard(() => key.Handled = _filter.HasFocus ? HandleFilterKey(key) : HandleTableKey(key));

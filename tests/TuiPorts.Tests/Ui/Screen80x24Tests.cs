@@ -146,12 +146,10 @@ public sealed class Screen80x24Tests : IDisposable
         Assert.Contains(_ui.Window.StatusBarLabels, l => l.EndsWith("Pause", StringComparison.Ordinal));
 
         _ui.Type("9000");
-        _ui.Press(Key.Space);
 
         string screen = _ui.Screen;
         Assert.DoesNotContain("type a port", screen, StringComparison.Ordinal);
         Assert.Contains("Esc Clear", screen, StringComparison.Ordinal);
-        Assert.Contains("Space Resume", screen, StringComparison.Ordinal);
         Assert.Contains("F1 Help", screen, StringComparison.Ordinal);
         Assert.Contains("F10 Quit", screen, StringComparison.Ordinal);
     }
