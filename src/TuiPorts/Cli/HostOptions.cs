@@ -74,7 +74,7 @@ public sealed class HostOptions
             return Core.Remote.Heartbeat.DefaultPeriod;
         }
 
-        if (Seconds.TryParse(text, 0.1, 3600, out var period))
+        if (!text.Any(char.IsAsciiLetter) && Seconds.TryParse(text, 0.1, 3600, out var period)) // NaN and Infinity are not seconds
         {
             return period;
         }
