@@ -36,7 +36,7 @@ public static class StatusLines
         var lines = down.Count <= 3
             ? down.Select(h => Wording.HostLine(h, now)).ToList()
             : [Wording.HostLine(down[0], now), Wording.HostLine(down[1], now), $"and {down.Count - 2} more: {string.Join(", ", down.Skip(2).Select(h => h.Host))}"];
-        return lines.Select(l => Cut(l, width)).ToList();
+        return lines.Select(l => Cut(TerminalText.Sanitize(l), width)).ToList(); // remote words, made safe, then cut
     }
 
     /// <summary>The line as is when it fits in <paramref name="width"/>, else its start and "…".</summary>

@@ -119,7 +119,7 @@ public sealed partial class MainWindow
     {
         var lines = HostList.Lines(_screen.Hosts, _context.Time.GetUtcNow());
         int width = Math.Max(20, (_app.Driver?.Cols ?? 80) - 8);
-        string text = string.Join('\n', lines.Select(l => StatusLines.Cut(l, width)));
+        string text = string.Join('\n', lines.Select(l => StatusLines.Cut(TerminalText.Sanitize(l), width)));
         Terminal.Gui.Views.MessageBox.Query(_app, "hosts", text, wrapMessage: false, "Close");
     }
 
