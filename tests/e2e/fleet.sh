@@ -84,4 +84,16 @@ echo "--once --json --ssh: 1 host ${one} ms, 10 hosts ${ten} ms (every remote tu
 # Serial would be ~10x; the remote scans share this machine's two cores here, so the bound is generous.
 [ "$ten" -lt $((one * 5)) ] || fail "--once over 10 hosts took ${ten} ms, one host ${one} ms: not asked at the same time"
 
-echo "PASS: frozen host stale within 6 s and live again, H lists the hosts, kill -9 left nothing, --once 10 hosts ${ten} ms vs 1 host ${one} ms"
+# q with ten hosts and an unreachable one: how long until the view is gone.
+tmux kill-session -t "$SESSION"
+start_tuiports_with "TERM=xterm-256color" "--ssh h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,hostc --ssh-config $SSH_CONFIG --remote-command $REMOTE_CMD"
+wait_for_screen "11 hosts (1 unreachable), 10 sockets" 40 || fail "the view of 11 hosts did not come up"
+start=$(date +%s%N)
+tmux send-keys -t "$SESSION" q
+for _ in $(seq 500); do screen | grep -qF "TUIPORTS_EXIT=0" && break; sleep 0.01; done
+quit_ms=$((($(date +%s%N) - start) / 1000000))
+screen | grep -qF "TUIPORTS_EXIT=0" || fail "q did not end the view of 11 hosts"
+echo "q with 11 hosts: gone after ${quit_ms} ms (as seen through tmux polling)"
+[ "$quit_ms" -lt 2000 ] || fail "q took ${quit_ms} ms with 11 hosts"
+
+echo "PASS: frozen host stale within 6 s and live again, H lists the hosts, kill -9 left nothing, --once 10 hosts ${ten} ms vs 1 host ${one} ms, q ${quit_ms} ms"
