@@ -125,13 +125,15 @@ public sealed class HolderScanner
     /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
     /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
     /// </summary>
-    public HolderMap FindHolders(HolderMap map, IReadOnlyList<NetTableRow> rows)
+    public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
     {
-        var unmatched = rows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
+        var unmatched = allRows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
         if (unmatched.Count == 0)
         {
-            return map;
+            return map; // the usual case: every row listed once, nothing copied
         }
+
+        var rows = allRows as IReadOnlyList<NetTableRow> ?? allRows.ToList();
 
         var missing = unmatched.Select(r => r.Inode).ToHashSet();
         foreach (int pid in Candidates(map, rows, unmatched))
