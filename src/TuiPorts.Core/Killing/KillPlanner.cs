@@ -69,7 +69,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             var ready = targets.Where(t => t.CanSignal).ToList();
             if (ready.Count > 0)
             {
-                watch.Add(PortTarget.Of(held, ready));
+                watch.Add(PortTarget.Of(held, ready, Busy));
             }
         }
 
@@ -97,7 +97,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
         var target = builder.Target(process, listening.FirstOrDefault(), checkInode: false);
         var ports = listening.GroupBy(s => s.LocalPort).OrderBy(g => g.Key)
             .Select(g => new PortPlan(g.Key, g.ToList(), [], [process], [target], Clients(snapshot, g.ToList(), [target]))).ToList();
-        var watch = target.CanSignal ? ports.Select(p => PortTarget.Of(p.Listeners, [target])).ToList() : [];
+        var watch = target.CanSignal ? ports.Select(p => PortTarget.Of(p.Listeners, [target], Busy)).ToList() : [];
         return new KillPlan { Request = request, Targets = [target], Ports = ports, Watch = watch };
     }
 
@@ -127,13 +127,16 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             OtherTops = HolderTree.Tops(socket).Count - 1,
             Namespace = snapshot.InOtherNetns(socket) ? Foreign(socket.LocalPort, socket.Netns, [socket]) : null,
             Ports = [new PortPlan(socket.LocalPort, listeners, [], HolderTree.Tops(socket), [primary], Clients(snapshot, listeners, [primary]))],
-            Watch = listeners.Count == 0 ? [] : [PortTarget.Of(listeners, [primary])],
+            Watch = listeners.Count == 0 ? [] : [PortTarget.Of(listeners, [primary], builder.Busy)],
         };
     }
 
     /// <summary>The watch for the targets chosen in the dialog (the parent, or all holders, instead of the primary).</summary>
-    public static IReadOnlyList<PortTarget> WatchFor(KillPlan plan, IReadOnlyList<KillTarget> chosen) =>
-        plan.Ports.Where(p => p.Listeners.Count > 0).Select(p => PortTarget.Of(p.Listeners, chosen.Where(t => t.CanSignal))).ToList();
+    public IReadOnlyList<PortTarget> WatchFor(KillPlan plan, IReadOnlyList<KillTarget> chosen) =>
+        plan.Ports.Where(p => p.Listeners.Count > 0).Select(p => PortTarget.Of(p.Listeners, chosen.Where(t => t.CanSignal), Busy)).ToList();
+
+    /// <summary>tuiports itself and its ancestors: busy running tuiports, so not restarting anything meanwhile.</summary>
+    private bool Busy(int pid) => pid == policy.OwnPid || policy.IsAncestor(pid);
 
     private static ForeignPort Foreign(int port, ulong netns, IReadOnlyList<SocketEntry> sockets)
     {
@@ -168,6 +171,8 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             .DistinctBy(h => h.Pid).ToDictionary(h => h.Pid, h => h.Process);
 
         private readonly Dictionary<int, TargetFacts> _facts = [];
+
+        public bool Busy(int pid) => planner?.Busy(pid) == true;
 
         public ProcessInfo? Lookup(int pid)
         {

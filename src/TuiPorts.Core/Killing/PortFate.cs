@@ -17,15 +17,19 @@ public sealed record PortTarget(
     /// <summary>Parents of the targets that were alive and not init when the plan was made, with any supervisor named.</summary>
     public IReadOnlyDictionary<int, Supervisor?> Restarters { get; init; } = new Dictionary<int, Supervisor?>();
 
-    /// <summary>The port of <paramref name="sockets"/>, to be freed by signalling <paramref name="targets"/>.</summary>
-    public static PortTarget Of(IReadOnlyList<SocketEntry> sockets, IEnumerable<KillTarget> targets)
+    /// <summary>
+    /// The port of <paramref name="sockets"/>, to be freed by signalling <paramref name="targets"/>.
+    /// <paramref name="busy"/> names parents that cannot be restarting anything now: tuiports itself and its ancestors
+    /// (the shell that runs tuiports in the foreground is not running a respawn loop meanwhile).
+    /// </summary>
+    public static PortTarget Of(IReadOnlyList<SocketEntry> sockets, IEnumerable<KillTarget> targets, Func<int, bool>? busy = null)
     {
         var chosen = targets.ToList();
         var restarters = new Dictionary<int, Supervisor?>();
         foreach (var target in chosen)
         {
             int parent = target.Supervisor is { Pid: > 1 } s ? s.Pid : target.Process.ParentPid;
-            if (parent > 1 || target.Supervisor is not null)
+            if ((parent > 1 && busy?.Invoke(parent) != true) || target.Supervisor is not null)
             {
                 restarters[parent] = target.Supervisor;
             }

@@ -118,7 +118,7 @@ public sealed partial class KillController : IDisposable
         }
 
         _view.ShowNotice($"{KillWording.Sending(targets, request).Replace("send ", "sending ", StringComparison.Ordinal)}...");
-        var ports = KillPlanner.WatchFor(plan, targets);
+        var ports = _planner.WatchFor(plan, targets);
         _background.Schedule(() => Run(plan, targets, ports, request));
     }
 
