@@ -118,7 +118,7 @@ public static class PortFilterParser
     /// <summary>Keeps messages one line and short whatever the input was.</summary>
     private static string Printable(string text)
     {
-        var cleaned = new string(text.Select(c => char.IsControl(c) ? '?' : c).Take(40).ToArray());
+        string cleaned = Presentation.TerminalText.Sanitize(text.Length > 40 ? text[..40] : text);
         return text.Length > 40 ? cleaned + "..." : cleaned;
     }
 }

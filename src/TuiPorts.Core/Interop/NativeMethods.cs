@@ -4,30 +4,20 @@ namespace TuiPorts.Core.Interop;
 
 /// <summary>
 /// Every libc call tuiports makes, in one place: the fd walk (opendir/readlinkat without per-fd allocation),
-/// sock_diag (netlink sockets), pidfds, statfs, and the terminal calls the UI needs to restore a terminal.
+/// sock_diag (netlink sockets), pidfds, statfs, and the terminal calls the UI needs to restore a terminal. Each entry
+/// point exists in glibc 2.31 (Debian 11, Ubuntu 20.04), the oldest glibc the published binary supports; newer system
+/// calls go through <see cref="Syscall"/> by number (<c>LibcEntryPointTests</c> keeps it that way). The constants
+/// copied from the C headers are in NativeMethods.Constants.cs.
 /// </summary>
 internal static unsafe partial class NativeMethods
 {
-    public const int EPERM = 1;
-    public const int ENOENT = 2;
-    public const int ESRCH = 3;
-    public const int EINTR = 4;
-    public const int EACCES = 13;
-    public const int ENOSYS = 38;
-
-    /// <summary>Offset of d_name in glibc/musl's 64-bit struct dirent: d_ino(8) d_off(8) d_reclen(2) d_type(1).</summary>
-    public const int DirentNameOffset = 19;
-
-    /// <summary>PROC_SUPER_MAGIC: the f_type statfs(2) reports for a real procfs.</summary>
-    public const long ProcSuperMagic = 0x9fa0;
-
     // --- files and directories (the fd walk) ---
 
     [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint ReadLink(string path, byte* buffer, nint size);
 
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint OpenDir(string path);
+    public static partial SafeDir OpenDir(string path);
 
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
     public static partial nint ReadDir(nint dir);
@@ -53,7 +43,7 @@ internal static unsafe partial class NativeMethods
     // --- sockets (NETLINK_SOCK_DIAG) ---
 
     [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
-    public static partial int Socket(int domain, int type, int protocol);
+    public static partial SafeFd Socket(int domain, int type, int protocol);
 
     [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
     public static partial nint Send(int fd, byte* buffer, nint length, int flags);
@@ -64,13 +54,14 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int fd);
 
-    // --- signals ---
+    // --- system calls without a glibc 2.31 wrapper, and signals ---
 
-    [LibraryImport("libc", EntryPoint = "pidfd_open", SetLastError = true)]
-    public static partial int PidfdOpen(int pid, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "pidfd_send_signal", SetLastError = true)]
-    public static partial int PidfdSendSignal(int pidfd, int signal, nint info, uint flags);
+    /// <summary>
+    /// syscall(2) with four integer arguments. It is variadic in C; integer arguments travel in the same registers as
+    /// a fixed-argument call on x86-64 and on Linux arm64, and the kernel reads only the ones the call takes.
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    public static partial nint Syscall(nint number, nint arg1, nint arg2, nint arg3, nint arg4);
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
@@ -78,12 +69,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int PollMany(PollFd* fds, nuint count, int timeoutMs);
 
-    public const short PollIn = 0x1;
-    public const short PollErr = 0x8;
-    public const short PollHup = 0x10;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    public static partial int Kill(int pid, int signal);
+    /// <summary>raise(3): a signal to tuiports itself (SIGSTOP for Ctrl+Z). Nothing imports kill(2): another
+    /// process is only ever signalled through its pidfd.</summary>
+    [LibraryImport("libc", EntryPoint = "raise")]
+    public static partial int Raise(int signal);
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -94,9 +83,6 @@ internal static unsafe partial class NativeMethods
     }
 
     // --- wake-up pipes ---
-
-    public const int OCloexec = 0x80000;
-    public const int ONonblock = 0x800;
 
     [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     public static partial int Pipe2(int* fds, int flags);
@@ -120,9 +106,6 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "isatty")]
     public static partial int IsAtty(int fd);
-
-    /// <summary>TIOCGWINSZ: struct winsize { rows, cols, xpixel, ypixel } as four unsigned shorts.</summary>
-    public const ulong TiocGWinSz = 0x5413;
 
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int IoctlWinSize(int fd, ulong request, ushort* winsize);

@@ -9,10 +9,12 @@ public enum SignalError
     /// <summary>EPERM: it belongs to another user and we are not root.</summary>
     PermissionDenied,
     Other,
+    /// <summary>ENOSYS: the kernel has no pidfds (before Linux 5.3), so nothing can be pinned and nothing is sent.</summary>
+    NoPidfd,
 }
 
 /// <summary>
-/// The one seam every kill goes through. <see cref="Open"/> pins a process (a pidfd where the kernel has them) so
+/// The one seam every kill goes through. <see cref="Open"/> pins a process with a pidfd so
 /// that a later <see cref="IProcessHandle.Send"/> can never reach a different process that reused the pid.
 /// </summary>
 public interface ISignalSender
@@ -25,7 +27,7 @@ public interface IProcessHandle : IDisposable
 {
     int Pid { get; }
 
-    /// <summary>True when signals go through a pidfd; false for the kill(2) fallback on old kernels.</summary>
+    /// <summary>True when signals go through a pidfd - always, for the real sender: without pidfds nothing is opened.</summary>
     bool IsPidfd { get; }
 
     SignalError Send(int signal);

@@ -16,12 +16,6 @@ namespace TuiPorts.Core.Netlink;
 /// </summary>
 public static unsafe class SockDiagReader
 {
-    private const int AfNetlink = 16;
-    private const int AfInet = 2;
-    private const int AfInet6 = 10;
-    private const int SockRaw = 3;
-    private const int SockCloexec = 0x80000;
-    private const int NetlinkSockDiag = 4;
     private const ushort SockDiagByFamily = 20;
     private const ushort NlmFRequest = 0x1;
     private const ushort NlmFDump = 0x300;
@@ -83,20 +77,14 @@ public static unsafe class SockDiagReader
     /// </summary>
     public static bool TryReadRecords(Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue)
     {
-        int fd = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
-        if (fd < 0)
+        using var socket = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
+        if (socket.IsInvalid)
         {
             return false;
         }
 
-        try
-        {
-            return SendRequest(fd, protocol, bytecode, states) && ReadRecords(new SocketReceiver(fd), into);
-        }
-        finally
-        {
-            _ = NativeMethods.Close(fd);
-        }
+        using var fd = socket.Borrow();
+        return SendRequest(fd.Fd, protocol, bytecode, states) && ReadRecords(new SocketReceiver(fd.Fd), into);
     }
 
     /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>

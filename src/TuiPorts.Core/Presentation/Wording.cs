@@ -170,7 +170,7 @@ public static class Wording
     /// <summary>A host that answered with something else than tuiports' JSON: what was wrong, and the start of it.</summary>
     public static string HostGarbage(string line, string reason)
     {
-        string excerpt = new(line.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        string excerpt = TerminalText.Sanitize(line.Length > 60 ? line[..60] : line);
         return $"sent something that is not tuiports' output ({reason}): \"{excerpt}{(line.Length > 60 ? "..." : string.Empty)}\"";
     }
 
@@ -180,6 +180,7 @@ public static class Wording
         SignalError.NoSuchProcess =>
             $"pid {process.Pid} ({process.Name}) already exited (or its pid now belongs to another process): nothing sent",
         SignalError.PermissionDenied => PermissionDenied(process),
+        SignalError.NoPidfd => NoPidfd(process),
         _ => $"pid {process.Pid} ({process.Name}): cannot be signalled",
     };
 
@@ -190,6 +191,10 @@ public static class Wording
         SignalError.PermissionDenied => PermissionDenied(process),
         _ => $"pid {process.Pid} ({process.Name}): sending {Signals.Name(signal)} failed",
     };
+
+    /// <summary>The kernel has no pidfd_open (ENOSYS): a kill by bare pid could hit a reused pid, so there is none.</summary>
+    public static string NoPidfd(ProcessInfo process) =>
+        $"pid {process.Pid} ({process.Name}): not signalled: this kernel has no pidfds (Linux 5.3 or newer is needed to pin a process, and tuiports never signals a bare pid): nothing sent";
 
     public static string PermissionDenied(ProcessInfo process) =>
         $"permission denied: pid {process.Pid} belongs to {process.User} — run tuiports with sudo";

@@ -22,76 +22,64 @@ public static unsafe class FdTableReader
     public static LinkStatus ReadSockets(string fdDirectory, List<SocketFd> sockets, out int fdCount)
     {
         fdCount = 0;
-        nint dir = NativeMethods.OpenDir(fdDirectory);
-        if (dir == 0)
+        using var handle = NativeMethods.OpenDir(fdDirectory);
+        if (handle.IsInvalid)
         {
             return LinkReader.Classify(Marshal.GetLastPInvokeError());
         }
 
-        try
+        nint dir = handle.DangerousGetHandle(); // this method owns the handle and closes it (using) when done
+        int dirFd = NativeMethods.DirFd(dir);
+        byte* target = stackalloc byte[64];
+        bool denied = false;
+        nint entry;
+        while ((entry = NativeMethods.ReadDir(dir)) != 0)
         {
-            int dirFd = NativeMethods.DirFd(dir);
-            byte* target = stackalloc byte[64];
-            bool denied = false;
-            nint entry;
-            while ((entry = NativeMethods.ReadDir(dir)) != 0)
+            byte* name = (byte*)entry + NativeMethods.DirentNameOffset;
+            if (!TryParseFdNumber(name, out int fd))
             {
-                byte* name = (byte*)entry + NativeMethods.DirentNameOffset;
-                if (!TryParseFdNumber(name, out int fd))
-                {
-                    continue;
-                }
-
-                fdCount++;
-                nint length = NativeMethods.ReadLinkAt(dirFd, name, target, 64);
-                if (length <= 0)
-                {
-                    // ENOENT: the fd was closed between readdir and readlink (normal churn); EACCES: refused.
-                    denied |= LinkReader.Classify(Marshal.GetLastPInvokeError()) == LinkStatus.Denied;
-                    continue;
-                }
-
-                ulong inode = LinkReader.ParseBracketNumber(new ReadOnlySpan<byte>(target, (int)length), SocketPrefix);
-                if (inode != 0)
-                {
-                    sockets.Add(new SocketFd(fd, inode));
-                }
+                continue;
             }
 
-            return denied ? LinkStatus.Denied : LinkStatus.Ok;
+            fdCount++;
+            nint length = NativeMethods.ReadLinkAt(dirFd, name, target, 64);
+            if (length <= 0)
+            {
+                // ENOENT: the fd was closed between readdir and readlink (normal churn); EACCES: refused.
+                denied |= LinkReader.Classify(Marshal.GetLastPInvokeError()) == LinkStatus.Denied;
+                continue;
+            }
+
+            ulong inode = LinkReader.ParseBracketNumber(new ReadOnlySpan<byte>(target, (int)length), SocketPrefix);
+            if (inode != 0)
+            {
+                sockets.Add(new SocketFd(fd, inode));
+            }
         }
-        finally
-        {
-            _ = NativeMethods.CloseDir(dir);
-        }
+
+        return denied ? LinkStatus.Denied : LinkStatus.Ok;
     }
 
     /// <summary>Lists the numeric entries of a directory (pids of /proc, fds of /proc/&lt;pid&gt;/fd).</summary>
     public static LinkStatus ListNumbers(string directory, List<int> numbers)
     {
-        nint dir = NativeMethods.OpenDir(directory);
-        if (dir == 0)
+        using var handle = NativeMethods.OpenDir(directory);
+        if (handle.IsInvalid)
         {
             return LinkReader.Classify(Marshal.GetLastPInvokeError());
         }
 
-        try
+        nint dir = handle.DangerousGetHandle(); // this method owns the handle and closes it (using) when done
+        nint entry;
+        while ((entry = NativeMethods.ReadDir(dir)) != 0)
         {
-            nint entry;
-            while ((entry = NativeMethods.ReadDir(dir)) != 0)
+            if (TryParseFdNumber((byte*)entry + NativeMethods.DirentNameOffset, out int number))
             {
-                if (TryParseFdNumber((byte*)entry + NativeMethods.DirentNameOffset, out int number))
-                {
-                    numbers.Add(number);
-                }
+                numbers.Add(number);
             }
+        }
 
-            return LinkStatus.Ok;
-        }
-        finally
-        {
-            _ = NativeMethods.CloseDir(dir);
-        }
+        return LinkStatus.Ok;
     }
 
     private static bool TryParseFdNumber(byte* name, out int number)

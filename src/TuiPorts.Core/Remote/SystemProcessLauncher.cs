@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
 using System.Text;
-using static TuiPorts.Core.Interop.NativeMethods;
+using TuiPorts.Core.Interop;
+using TuiPorts.Core.Killing;
 
 namespace TuiPorts.Core.Remote;
 
@@ -19,14 +20,14 @@ public sealed class SystemProcessLauncher : IProcessLauncher
 
     private sealed class SystemRemoteProcess : IRemoteProcess
     {
-        private const int SigTerm = 15;
-        private const int SigKill = 9;
         private const int MaxErrorText = 4096;
         private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
         private readonly Process _process;
         private readonly StringBuilder _errors = new();
         private readonly Lock _gate = new();
-        private int _pidfd;
+        /// <summary>The child's pidfd; null without pidfds (Process.Kill then, which knows its child).</summary>
+        private readonly SafeFd? _pidfd;
+        private bool _forgotten;
         private int _subscribed;
 
         public SystemRemoteProcess(string file, IReadOnlyList<string> arguments)
@@ -43,7 +44,7 @@ public sealed class SystemProcessLauncher : IProcessLauncher
             _process = new Process { StartInfo = start };
             _process.ErrorDataReceived += (_, e) => AppendError(e.Data);
             _process.Start();
-            _pidfd = PidfdOpen(_process.Id, 0); // our child, not yet reaped: this is the process we started
+            _pidfd = Pidfd.Open(_process.Id, out _); // our child, not yet reaped: this is the process we started
             Id = _process.Id;
             ChildProcesses.Add(this);
             _process.BeginErrorReadLine();
@@ -80,9 +81,9 @@ public sealed class SystemProcessLauncher : IProcessLauncher
 
         public void Kill()
         {
-            if (Signal(SigTerm))
+            if (Signal(Signals.SIGTERM))
             {
-                _ = Task.Delay(KillGrace).ContinueWith(_ => Signal(SigKill), TaskScheduler.Default);
+                _ = Task.Delay(KillGrace).ContinueWith(_ => Signal(Signals.SIGKILL), TaskScheduler.Default);
             }
         }
 
@@ -124,9 +125,14 @@ public sealed class SystemProcessLauncher : IProcessLauncher
         {
             lock (_gate)
             {
-                if (_pidfd != -1)
+                if (_forgotten)
                 {
-                    return _pidfd >= 0 && PidfdSendSignal(_pidfd, signal, 0, 0) == 0;
+                    return false; // never fall back to a signal by pid either
+                }
+
+                if (_pidfd is not null)
+                {
+                    return Pidfd.SendSignal(_pidfd, signal) == 0;
                 }
             }
 
@@ -150,12 +156,8 @@ public sealed class SystemProcessLauncher : IProcessLauncher
             ChildProcesses.Remove(this);
             lock (_gate)
             {
-                if (_pidfd >= 0)
-                {
-                    _ = Close(_pidfd);
-                }
-
-                _pidfd = -2; // forgotten: never fall back to a signal by pid either
+                _pidfd?.Dispose();
+                _forgotten = true;
             }
 
             if (ExitCode is not null)

@@ -15,9 +15,6 @@ namespace TuiPorts.Cli;
 /// </summary>
 public static class StreamCommand
 {
-    private const short PollErr = 0x8;
-    private const short PollHup = 0x10;
-
     public static int Run(ProcRoot root, SocketQuery query, TimeSpan interval, TextWriter output, TextWriter error)
     {
         output.Flush();

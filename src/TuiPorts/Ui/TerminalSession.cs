@@ -92,7 +92,7 @@ public sealed class TerminalSession : IDisposable
     {
         _raw = ReadMode() ?? _raw; // the UI's mode as it is now (Terminal.Gui may switch to raw after Init returns)
         Restore();
-        _ = Kill(Environment.ProcessId, 19 /* SIGSTOP */);
+        _ = Raise(SIGSTOP);
         if (_raw is { } raw)
         {
             _ = TcSetAttr(0, 0, raw);

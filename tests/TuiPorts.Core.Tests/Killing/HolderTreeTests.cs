@@ -54,6 +54,56 @@ public sealed class HolderTreeTests
     }
 
     [Fact]
+    public void A_deep_chain_resolves_every_link_to_its_one_top()
+    {
+        // 1000 holders, each the parent of the next (a fork chain): every one's top is the first
+        var chain = Enumerable.Range(0, 1000).Select(i => Process(1000 + i, i == 0 ? 1 : 999 + i)).ToArray();
+        var socket = Held(8080, 1, SocketRole.Listener, chain);
+
+        Assert.Equal([1000], HolderTree.Tops(socket).Select(p => p.Pid));
+        Assert.All(chain, p => Assert.Equal(1000, HolderTree.TopOf(socket, p).Pid));
+        Assert.Equal(chain.Skip(1).Select(p => p.Pid), HolderTree.DescendantsOf(socket, chain[0]).Select(p => p.Pid));
+        Assert.Empty(HolderTree.DescendantsOf(socket, chain[500]));
+    }
+
+    [Fact]
+    public void A_thousand_siblings_are_a_thousand_tops_without_descendants()
+    {
+        // children of a parent that does not hold the socket (a supervisor's workers sharing one inherited socket)
+        var siblings = Enumerable.Range(0, 1000).Select(i => Process(2000 + i, 7)).ToArray();
+        var socket = Held(8080, 1, SocketRole.Listener, siblings);
+
+        Assert.Equal(siblings.Select(p => p.Pid), HolderTree.Tops(socket).Select(p => p.Pid));
+        Assert.All(siblings, p => Assert.Empty(HolderTree.DescendantsOf(socket, p)));
+        Assert.Equal(2000, HolderTree.Lead(socket).Pid);
+    }
+
+    [Fact]
+    public void A_process_that_holds_nothing_is_its_own_top_or_below_its_holding_parent()
+    {
+        var socket = Held(8080, 1, SocketRole.Listener, _master, _worker1);
+
+        Assert.Equal(100, HolderTree.TopOf(socket, Process(105, 100)).Pid);
+        Assert.Equal(300, HolderTree.TopOf(socket, Process(300, 1)).Pid);
+    }
+
+    [Fact]
+    public void Parent_links_in_a_cycle_end_at_its_lowest_pid_and_terminate()
+    {
+        // a pid reused between two reads can make two processes each other's parent
+        var a = Process(500, 600);
+        var b = Process(600, 500);
+        var below = Process(700, 600);
+        var socket = Held(8080, 1, SocketRole.Listener, b, below, a);
+
+        Assert.Empty(HolderTree.Tops(socket));
+        Assert.Equal(500, HolderTree.TopOf(socket, b).Pid);
+        Assert.Equal(500, HolderTree.TopOf(socket, below).Pid);
+        Assert.Equal([600, 700], HolderTree.DescendantsOf(socket, a).Select(p => p.Pid));
+        Assert.Equal(600, HolderTree.Lead(socket).Pid);
+    }
+
+    [Fact]
     public void A_port_whose_listener_is_gone_is_freed_and_a_new_listener_is_taken_again_by_the_supervisors_child()
     {
         var before = Held(8080, 1, SocketRole.Listener, _master, _worker1);

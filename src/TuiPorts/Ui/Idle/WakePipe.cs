@@ -1,15 +1,18 @@
+using TuiPorts.Core.Interop;
 using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Ui.Idle;
 
 /// <summary>
 /// A self-pipe: <see cref="Wake"/> (any thread, also from a cancellation callback) makes <see cref="ReadFd"/> readable,
-/// so a thread blocked in poll(2) on it and on the terminal returns at once.
+/// so a thread blocked in poll(2) on it and on the terminal returns at once. Both ends are <see cref="SafeFd"/>s:
+/// Dispose closes each exactly once however often it is called, and a Wake that races it (a late cancellation) is a
+/// no-op instead of a write to an fd number the kernel may have reused.
 /// </summary>
 public sealed unsafe class WakePipe : IDisposable
 {
-    private readonly int _read;
-    private readonly int _write;
+    private readonly SafeFd _read;
+    private readonly SafeFd _write;
 
     public WakePipe()
     {
@@ -19,30 +22,64 @@ public sealed unsafe class WakePipe : IDisposable
             throw new IOException("pipe2 failed");
         }
 
-        _read = fds[0];
-        _write = fds[1];
+        _read = new SafeFd(fds[0]);
+        _write = new SafeFd(fds[1]);
     }
 
-    public int ReadFd => _read;
+    /// <summary>The read end, for poll(2) by the thread that owns this pipe; -1 (which poll ignores) once disposed.</summary>
+    public int ReadFd => _read.IsClosed ? -1 : (int)_read.DangerousGetHandle();
+
+    /// <summary>True once disposed.</summary>
+    public bool IsDisposed => _read.IsClosed;
 
     public void Wake()
     {
-        byte one = 1;
-        _ = Write(_write, &one, 1); // a full pipe (EAGAIN) is already awake
+        if (!TryBorrow(_write, out var fd))
+        {
+            return;
+        }
+
+        using (fd)
+        {
+            byte one = 1;
+            _ = Write(fd.Fd, &one, 1); // a full pipe (EAGAIN) is already awake
+        }
     }
 
     /// <summary>Empties the pipe after a wake-up.</summary>
     public void Drain()
     {
-        byte* buffer = stackalloc byte[64];
-        while (Read(_read, buffer, 64) > 0)
+        if (!TryBorrow(_read, out var fd))
         {
+            return;
+        }
+
+        using (fd)
+        {
+            byte* buffer = stackalloc byte[64];
+            while (Read(fd.Fd, buffer, 64) > 0)
+            {
+            }
         }
     }
 
     public void Dispose()
     {
-        _ = Close(_read);
-        _ = Close(_write);
+        _read.Dispose();
+        _write.Dispose();
+    }
+
+    private static bool TryBorrow(SafeFd end, out SafeFd.Lease lease)
+    {
+        try
+        {
+            lease = end.Borrow();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            lease = default;
+            return false;
+        }
     }
 }
