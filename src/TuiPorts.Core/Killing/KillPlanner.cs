@@ -154,7 +154,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
 
         var byLocal = snapshot.Sockets.Where(s => s.Role == SocketRole.Client).ToLookup(s => (s.Netns, s.LocalEndpoint, s.RemoteEndpoint));
         return snapshot.Sockets
-            .Where(s => s.Role == SocketRole.Accepted && s.State == "ESTAB" && listeners.Any(l => l.Netns == s.Netns && l.LocalPort == s.LocalPort))
+            .Where(s => s.Role == SocketRole.Accepted && s.State == SocketStates.Established && listeners.Any(l => l.Netns == s.Netns && l.LocalPort == s.LocalPort))
             .Select(s => new ConnectedClient(s.RemoteEndpoint,
                 byLocal[(s.Netns, s.RemoteEndpoint, s.LocalEndpoint)].SelectMany(c => c.Holders).Select(h => h.Process).FirstOrDefault()))
             .Take(64)
