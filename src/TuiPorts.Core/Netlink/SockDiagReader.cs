@@ -25,6 +25,7 @@ public static unsafe class SockDiagReader
     private const int RequestSize = HeaderSize + 56;
     private const int MessageSize = 72;
     private const int TcpListen = 10;
+    private const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
 
     /// <summary>
     /// One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable. With <paramref name="bytecode"/>
@@ -40,18 +41,18 @@ public static unsafe class SockDiagReader
     /// <summary>The states bit of TCP LISTEN, for a dump of listeners only.</summary>
     public const uint ListenOnly = 1u << TcpListen;
 
-    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states)
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, bool withTcpInfo)
     {
         int attributeSize = bytecode is null ? 0 : 4 + bytecode.Length; // struct rtattr { len, type } + program
         int size = RequestSize + ((attributeSize + 3) & ~3);
         var buffer = new byte[size];
         fixed (byte* request = buffer)
         {
-            return SendRequest(fd, protocol, bytecode, states, request, size);
+            return SendRequest(fd, protocol, bytecode, states, withTcpInfo, request, size);
         }
     }
 
-    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, byte* request, int size)
+    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, bool withTcpInfo, byte* request, int size)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), (uint)size);
         *(ushort*)(request + 4) = SockDiagByFamily;
@@ -59,6 +60,7 @@ public static unsafe class SockDiagReader
         *(uint*)(request + 8) = 1; // sequence
         request[HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
         request[HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
+        request[HeaderSize + 2] = (byte)(withTcpInfo && protocol.IsTcp() ? 1 << (InetDiagInfo - 1) : 0); // idiag_ext: tcp_info
         *(uint*)(request + HeaderSize + 4) = states;
         if (bytecode is not null)
         {
@@ -75,7 +77,12 @@ public static unsafe class SockDiagReader
     /// changing (timer, retransmits, expiry) zeroed: equal bytes mean an unchanged table, so a refresh can keep the
     /// decoded one. Null when sock_diag is unavailable.
     /// </summary>
-    public static bool TryReadRecords(Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue)
+    /// <param name="tcpInfo">
+    /// When given, gets one <see cref="TcpInfoSlot"/> per record, in the same order (an empty slot where the kernel
+    /// sent no tcp_info: TIME-WAIT, SYN-RECV, UDP).
+    /// </param>
+    public static bool TryReadRecords(
+        Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null)
     {
         using var socket = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (socket.IsInvalid)
@@ -84,7 +91,8 @@ public static unsafe class SockDiagReader
         }
 
         using var fd = socket.Borrow();
-        return SendRequest(fd.Fd, protocol, bytecode, states) && ReadRecords(new SocketReceiver(fd.Fd), into);
+        return SendRequest(fd.Fd, protocol, bytecode, states, withTcpInfo: tcpInfo is not null)
+            && ReadRecords(new SocketReceiver(fd.Fd), into, tcpInfo);
     }
 
     /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>
@@ -110,9 +118,11 @@ public static unsafe class SockDiagReader
         return ReadRecords(receiver, records) ? DecodeRecords(protocol, records.Span) : null;
     }
 
-    private static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records)
+    internal static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records, RecordBuffer? tcpInfo = null)
     {
         records.Clear();
+        tcpInfo?.Clear();
+        Span<byte> slot = stackalloc byte[TcpInfoSlot.Size];
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -149,11 +159,38 @@ public static unsafe class SockDiagReader
                     record[3] = 0; // idiag_retrans
                     record.Slice(52, 4).Clear(); // idiag_expires
                     records.Append(record);
+                    if (tcpInfo is not null)
+                    {
+                        TcpInfoSlot.Write(Attribute(buffer.AsSpan(offset + HeaderSize + MessageSize, length - HeaderSize - MessageSize), InetDiagInfo), slot);
+                        tcpInfo.Append(slot);
+                    }
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN
             }
         }
+    }
+
+    /// <summary>The payload of the first netlink attribute (struct rtattr) of <paramref name="type"/>, or empty.</summary>
+    internal static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ushort type)
+    {
+        for (int offset = 0; offset + 4 <= attributes.Length;)
+        {
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(attributes[offset..]);
+            if (length < 4 || offset + length > attributes.Length)
+            {
+                break;
+            }
+
+            if (BinaryPrimitives.ReadUInt16LittleEndian(attributes[(offset + 2)..]) == type)
+            {
+                return attributes.Slice(offset + 4, length - 4);
+            }
+
+            offset += (length + 3) & ~3; // RTA_ALIGN
+        }
+
+        return [];
     }
 
     /// <summary>Where a dump's bytes come from: the netlink socket, or a scripted fake in tests.</summary>

@@ -40,11 +40,12 @@ public static class SnapshotJsonWriter
         }
 
         json.WriteEndArray();
+        json.WriteBoolean("tcpInfoAvailable", snapshot.Traffic.Available);
         json.WriteStartArray("sockets");
         int written = 0;
         foreach (var socket in sockets)
         {
-            WriteSocket(json, socket);
+            WriteSocket(json, socket, snapshot);
             if (++written % FlushEvery == 0)
             {
                 json.Flush(); // stream out instead of growing one buffer to the whole document (8-40 MB)
@@ -56,7 +57,8 @@ public static class SnapshotJsonWriter
         json.WriteEndObject();
     }
 
-    public static void WriteSocket(Utf8JsonWriter json, SocketEntry socket)
+    /// <param name="snapshot">Where the socket's tcp_info and its other end on this host are looked up.</param>
+    public static void WriteSocket(Utf8JsonWriter json, SocketEntry socket, Snapshot? snapshot = null)
     {
         json.WriteStartObject();
         json.WriteString("proto", socket.Protocol.Name());
@@ -72,6 +74,16 @@ public static class SnapshotJsonWriter
         json.WriteNumber("txQueue", socket.TxQueue);
         json.WriteNumber("rxQueue", socket.RxQueue);
         json.WriteBoolean("ownersHidden", socket.HoldersHidden);
+        if (snapshot?.PeerOf(socket) is { Inode: not 0 } peer)
+        {
+            json.WriteNumber("peerInode", peer.Inode);
+        }
+
+        if (snapshot?.TcpInfoOf(socket) is { } info)
+        {
+            WriteTcpInfo(json, info);
+        }
+
         json.WriteStartArray("owners");
         foreach (var holder in socket.Holders)
         {
@@ -80,6 +92,31 @@ public static class SnapshotJsonWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary><c>"tcpInfo": {...}</c>: the kernel's raw counters; a field the kernel does not have is left out.</summary>
+    public static void WriteTcpInfo(Utf8JsonWriter json, Netlink.TcpInfo info)
+    {
+        json.WriteStartObject("tcpInfo");
+        json.WriteNumber("rttUs", info.RttUs);
+        json.WriteNumber("rttVarUs", info.RttVarUs);
+        WriteIfKnown(json, "bytesAcked", info.BytesAcked);
+        WriteIfKnown(json, "bytesReceived", info.BytesReceived);
+        WriteIfKnown(json, "bytesSent", info.BytesSent);
+        json.WriteNumber("totalRetrans", info.TotalRetrans);
+        json.WriteNumber("lost", info.Lost);
+        WriteIfKnown(json, "deliveryRateBps", info.DeliveryRateBps);
+        json.WriteNumber("lastSendMs", info.LastSendMs);
+        json.WriteNumber("lastReceiveMs", info.LastReceiveMs);
+        json.WriteEndObject();
+    }
+
+    private static void WriteIfKnown(Utf8JsonWriter json, string name, ulong? value)
+    {
+        if (value is { } known)
+        {
+            json.WriteNumber(name, known);
+        }
     }
 
     private static void WriteHolder(Utf8JsonWriter json, SocketHolder holder)

@@ -16,6 +16,13 @@ public sealed class SnapshotStreamWriter(Stream output)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private Snapshot? _last;
+    private DateTimeOffset _trafficSentAt;
+
+    /// <summary>
+    /// How often tcp_info that moved is sent for sockets that did not otherwise change: a busy connection's counters
+    /// reach the reader at most this often, an idle one's never (their counters do not move).
+    /// </summary>
+    public static readonly TimeSpan TrafficEvery = TimeSpan.FromSeconds(5);
 
     /// <summary>True once the first (whole) snapshot has been written.</summary>
     public bool Started => _last is not null;
@@ -27,6 +34,12 @@ public sealed class SnapshotStreamWriter(Stream output)
     public int Write(Snapshot scan, IReadOnlyList<SocketEntry> sockets)
     {
         var current = scan with { Sockets = new EquatableArray<SocketEntry>(sockets) };
+        bool withTraffic = _last is null || scan.TakenAt - _trafficSentAt >= TrafficEvery;
+        if (!withTraffic)
+        {
+            current = current with { Traffic = _last!.Traffic }; // what the reader holds: compared against next time
+        }
+
         _buffer.Clear();
         using (var json = new Utf8JsonWriter(_buffer, SnapshotJsonWriter.Options(indented: false)))
         {
@@ -36,7 +49,7 @@ public sealed class SnapshotStreamWriter(Stream output)
             }
             else
             {
-                var delta = StreamDelta.Between(_last, current);
+                var delta = StreamDelta.Between(_last, current, withTraffic) with { After = scan };
                 if (delta.IsEmpty)
                 {
                     return 0;
@@ -47,6 +60,11 @@ public sealed class SnapshotStreamWriter(Stream output)
         }
 
         _last = current;
+        if (withTraffic)
+        {
+            _trafficSentAt = scan.TakenAt;
+        }
+
         _buffer.Write("\n"u8);
         output.Write(_buffer.WrittenSpan);
         output.Flush();

@@ -19,7 +19,14 @@ public sealed record StreamDelta(
 {
     public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
 
-    public static StreamDelta Between(Snapshot before, Snapshot after)
+    /// <summary>The scan the delta leads to: where its sockets' tcp_info and other ends are looked up when written.</summary>
+    public Snapshot? After { get; init; }
+
+    /// <param name="withTraffic">
+    /// Also count a socket as changed when only its tcp_info counters moved (the stream does so at most every few
+    /// seconds, so a busy connection does not cost a line a second and an idle one costs nothing).
+    /// </param>
+    public static StreamDelta Between(Snapshot before, Snapshot after, bool withTraffic = false)
     {
         var old = new Dictionary<SocketKey, SocketEntry>(before.Sockets.Count);
         foreach (var socket in before.Sockets)
@@ -35,13 +42,13 @@ public sealed record StreamDelta(
             {
                 added.Add(socket);
             }
-            else if (!previous.Equals(socket))
+            else if (!previous.Equals(socket) || withTraffic && !Equals(before.TcpInfoOf(previous), after.TcpInfoOf(socket)))
             {
                 changed.Add(socket);
             }
         }
 
-        return new StreamDelta(after.TakenAt, added, changed, [.. old.Keys], after.Stats);
+        return new StreamDelta(after.TakenAt, added, changed, [.. old.Keys], after.Stats) { After = after };
     }
 
     /// <summary>
@@ -86,8 +93,8 @@ public sealed record StreamDelta(
     {
         json.WriteStartObject();
         json.WriteString("takenAt", TakenAt.ToString("O", CultureInfo.InvariantCulture));
-        WriteSockets(json, "added", Added);
-        WriteSockets(json, "changed", Changed);
+        WriteSockets(json, "added", Added, After);
+        WriteSockets(json, "changed", Changed, After);
         json.WriteStartArray("removed");
         foreach (var key in Removed)
         {
@@ -121,12 +128,12 @@ public sealed record StreamDelta(
             ? array.EnumerateArray()
             : throw new FormatException($"no \"{name}\" array");
 
-    private static void WriteSockets(Utf8JsonWriter json, string name, IReadOnlyList<SocketEntry> sockets)
+    private static void WriteSockets(Utf8JsonWriter json, string name, IReadOnlyList<SocketEntry> sockets, Snapshot? after)
     {
         json.WriteStartArray(name);
         foreach (var socket in sockets)
         {
-            SnapshotJsonWriter.WriteSocket(json, socket);
+            SnapshotJsonWriter.WriteSocket(json, socket, after);
         }
 
         json.WriteEndArray();

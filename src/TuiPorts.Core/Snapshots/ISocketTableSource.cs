@@ -39,11 +39,15 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
     /// <summary>Per table, the buffer the next dump is read into (swapped with the last one when the dump differs).</summary>
     private readonly Dictionary<Protocol, RecordBuffer> _spare = [];
 
+    /// <summary>The TCP dumps' tcp_info, handed back unchanged (the same object) while no connection moves.</summary>
+    private readonly TcpInfoCollector _tcpInfo = new();
+
     public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null)
     {
         var bytecode = ports is null ? null : PortBytecode.For(ports.Ranges);
         string? filter = bytecode is null ? null : ports!.Text;
         var tables = new List<ProcFs.NetTable>();
+        var tcpDumps = new List<(Protocol, RecordBuffer, bool)>(2);
         foreach (var protocol in ProtocolExtensions.All)
         {
             if (!_spare.TryGetValue(protocol, out var records))
@@ -52,16 +56,24 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
                 _spare[protocol] = records;
             }
 
-            if (!SockDiagReader.TryReadRecords(protocol, records, bytecode))
+            var slots = protocol.IsTcp() ? _tcpInfo.BufferFor(protocol) : null;
+            if (!SockDiagReader.TryReadRecords(protocol, records, bytecode, tcpInfo: slots))
             {
                 _last.Clear();
+                _tcpInfo.Reset();
                 return fallback.ReadOwn(netns, ports);
             }
 
-            tables.Add(Decoded(protocol, filter, records));
+            var previous = _last.TryGetValue(protocol, out var last) ? last.Table : null;
+            var table = Decoded(protocol, filter, records);
+            tables.Add(table);
+            if (slots is not null)
+            {
+                tcpDumps.Add((protocol, records, ReferenceEquals(table, previous)));
+            }
         }
 
-        var result = new NamespaceTables(netns, tables, []);
+        var result = new NamespaceTables(netns, tables, []) { TcpInfo = _tcpInfo.Collect(tcpDumps) };
         if (bytecode is null)
         {
             return result.Narrowed(ports); // too many ranges for the kernel (or none given): filter here

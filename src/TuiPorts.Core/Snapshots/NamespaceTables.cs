@@ -52,6 +52,12 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
     /// <summary>The rows that decide roles: the kept listeners, or every row.</summary>
     public IEnumerable<NetTableRow> RoleRows => Listeners ?? Tables.SelectMany(t => t.Rows);
 
+    /// <summary>
+    /// The tcp_info of the namespace's TCP connections by inode, when the tables came from sock_diag (null from files:
+    /// /proc/net has none). The same object from one reading to the next while no connection moved.
+    /// </summary>
+    public IReadOnlyDictionary<ulong, Netlink.TcpInfo>? TcpInfo { get; init; }
+
     /// <summary>How many rows the tables had before <see cref="Narrowed"/>; null when the kernel filtered them (unknown).</summary>
     public int? RowsBeforeNarrowing { get; init; }
 

@@ -16,6 +16,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly Dictionary<(int Pid, ulong Start), ProcessInfo> _processFacts = [];
     private readonly ISocketTableSource _ownTables;
     private readonly bool _isRoot;
+    private readonly TrafficMeter _traffic = new();
 
     /// <param name="fdReader">How <c>/proc/&lt;pid&gt;/fd</c> is read; the kernel by default.</param>
     /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
@@ -62,14 +63,23 @@ public sealed class ProcSnapshotSource : ISnapshotSource
             _processFacts.Clear();
         }
 
-        var namespaces = NamespaceTables.ReadAll(_root, ownTables.GetAwaiter().GetResult(), ownNetns, holders, prefilter);
+        var own = ownTables.GetAwaiter().GetResult();
+        var traffic = _traffic.Next(own.TcpInfo, takenAt);
+        var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 
         var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
         if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter
             && last.Tables.Count == tables.Count && last.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second)))
         {
-            return last.Snapshot; // the same dumps and the same holders: the same picture, without decoding or joining again
+            // the same dumps and the same holders: the same picture, without decoding or joining again (only the
+            // connections' counters may have moved: the same sockets with new traffic)
+            if (!ReferenceEquals(traffic, last.Snapshot.Traffic))
+            {
+                _last = last with { Snapshot = last.Snapshot with { TakenAt = takenAt, Traffic = traffic } };
+            }
+
+            return _last.Value.Snapshot;
         }
 
         var listeners = new ListenerIndex();
@@ -108,7 +118,10 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var stats = new ScanStats(
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
-        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats);
+        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats)
+        {
+            Traffic = traffic,
+        };
         if (prefilter is not null)
         {
             // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)

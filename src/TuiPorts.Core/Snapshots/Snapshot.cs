@@ -65,6 +65,24 @@ public sealed record Snapshot(
 
     private readonly int? _total;
 
+    /// <summary>The own namespace's connections' tcp_info and rates (<see cref="ConnectionTraffic.Unavailable"/> from /proc/net).</summary>
+    public ConnectionTraffic Traffic { get; init; } = ConnectionTraffic.Unavailable;
+
+    /// <summary>The socket's tcp_info, when it is a TCP connection of this machine's own namespace read through sock_diag.</summary>
+    public Netlink.TcpInfo? TcpInfoOf(SocketEntry socket) => IsOwnLocal(socket) ? Traffic.InfoOf(socket.Inode) : null;
+
+    /// <summary>The socket's bytes per second in and out since the previous scan (zero when quiet or unknown).</summary>
+    public ConnectionRate RateOf(SocketEntry socket) => IsOwnLocal(socket) ? Traffic.RateOf(socket.Inode) : default;
+
+    private bool IsOwnLocal(SocketEntry socket) => socket.Host is null && socket.Netns == OwnNetns && socket.Inode != 0;
+
+    /// <summary>
+    /// The other end of a connection when it is on this host too: the socket in the same network namespace (and host)
+    /// whose 4-tuple is this one's reversed. Null for listeners, unconnected sockets and remote peers.
+    /// </summary>
+    public SocketEntry? PeerOf(SocketEntry socket) => PeerIndex.Of(this).PeerOf(socket);
+
     public bool HasSameContentAs(Snapshot other) => ReferenceEquals(this, other) ||
-        OwnNetns == other.OwnNetns && Scope == other.Scope && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed);
+        OwnNetns == other.OwnNetns && Scope == other.Scope && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed)
+        && Traffic.SameAs(other.Traffic);
 }

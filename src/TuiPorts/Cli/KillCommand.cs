@@ -95,13 +95,13 @@ public sealed class KillCommand
             using var pidPlan = planner.ForPid(pid, startUtc, request, result.GetValue(_force));
             if (pidPlan.Problem is { } problem)
             {
-                error.WriteLine($"tuiports: {Wording.PidProblem(problem)}");
+                Say(error, $"tuiports: {Wording.PidProblem(problem)}");
                 return ExitCodes.Failure;
             }
 
             bool describe = !result.GetValue(_yes) || result.GetValue(_dryRun);
             var lines = describe ? KillPlanLines.PidTarget(pidPlan) : pidPlan.Targets.Select(KillWording.Problem).OfType<string>();
-            lines.ToList().ForEach(output.WriteLine);
+            lines.ToList().ForEach(line => Say(output, line));
             return Execute(pidPlan, root, result, input, output, error);
         }
 
@@ -115,12 +115,12 @@ public sealed class KillCommand
         using var plan = planner.ForPorts(snapshot, parsed.Filter!, request, scope, result.GetValue(_allHolders), result.GetValue(_force));
         if (plan.Ports.Count == 0)
         {
-            plan.LeftAlone.Select(KillWording.LeftAlone).ToList().ForEach(output.WriteLine);
-            error.WriteLine($"tuiports: no listening socket on {parsed.Filter!.Text}{(plan.LeftAlone.Count > 0 ? " in this network namespace" : string.Empty)}: nothing to kill");
+            plan.LeftAlone.Select(KillWording.LeftAlone).ToList().ForEach(line => Say(output, line));
+            Say(error, $"tuiports: no listening socket on {parsed.Filter!.Text}{(plan.LeftAlone.Count > 0 ? " in this network namespace" : string.Empty)}: nothing to kill");
             return ExitCodes.Failure;
         }
 
-        KillPlanLines.Lines(plan, snapshot).ToList().ForEach(output.WriteLine);
+        KillPlanLines.Lines(plan, snapshot).ToList().ForEach(line => Say(output, line));
         return Execute(plan, root, result, input, output, error);
     }
 
@@ -152,16 +152,19 @@ public sealed class KillCommand
         var report = run.Execute(ready, plan.Watch, request);
         foreach (string line in KillReportWording.Lines(report, request))
         {
-            output.WriteLine(line);
+            Say(output, line);
         }
 
         if (KillReportWording.NextStep(report) is { } next)
         {
-            output.WriteLine(next);
+            Say(output, next);
         }
 
         return plan.Refused == 0 && report.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
     }
+
+    /// <summary>Every line of a plan or report names processes that other users control: sanitised on its way out.</summary>
+    private static void Say(TextWriter writer, string line) => writer.WriteLine(TerminalText.Sanitize(line));
 
     /// <summary><c>--netns</c>: absent = tuiports' own namespace; <c>all</c>; or one namespace's inode.</summary>
     private static bool NetnsScopeOf(string? text, out NetnsScope scope)
@@ -219,12 +222,12 @@ public sealed class KillCommand
     /// <summary>True for y/yes, false for anything else, null when stdin is closed.</summary>
     private static bool? Confirm(string what, TextReader input, TextWriter output)
     {
-        output.Write($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] ");
+        output.Write(TerminalText.Sanitize($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] "));
         output.Flush();
         string? answer = input.ReadLine();
         if (!TuiPorts.Ui.TerminalSession.IsTerminal)
         {
-            output.WriteLine(answer ?? string.Empty); // a piped answer is not echoed by a terminal: end the prompt's line
+            output.WriteLine(TerminalText.Sanitize(answer ?? string.Empty)); // a piped answer is not echoed by a terminal: end the prompt's line
         }
 
         return answer is null ? null : answer.Trim().ToLowerInvariant() is "y" or "yes";
