@@ -123,6 +123,23 @@ public sealed class KillPlanRealTests
     }
 
     [Fact]
+    public void A_workers_master_that_lingers_holds_the_port_and_is_not_said_to_have_inherited_it()
+    {
+        using var server = new PerlServer(PerlServer.PreFork);
+        int worker = server.OtherPids[0];
+        var started = new Core.ProcFs.ProcessReader(Core.ProcFs.ProcRoot.Default).Read(worker)!.StartTimeUtc!.Value;
+
+        var (code, output, _) = Run("kill", "--pid", worker.ToString(CultureInfo.InvariantCulture), "--start-time",
+            Core.Presentation.Formats.StartTimeUtc(started), "--yes", "--timeout", "1");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"port {server.Port}: still held by pid {server.Pid} (perl), which was not signalled", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("inherited", output, StringComparison.Ordinal);
+        Assert.Contains($"pid {worker} (perl) exited after SIGTERM", output, StringComparison.Ordinal);
+        Assert.True(PerlServer.Alive(server.Pid));
+    }
+
+    [Fact]
     public void A_proc_root_that_is_not_the_live_procfs_never_signals_anything()
     {
         using var server = new PerlServer(PerlServer.Plain);
