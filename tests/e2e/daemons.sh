@@ -84,7 +84,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 [supervisorctl]
 serverurl=unix://$WORK/sup/supervisor.sock
 [program:cache]
-command=perl -MIO::Socket::INET -e 'IO::Socket::INET->new(Listen => 5, LocalAddr => "127.0.0.1", LocalPort => $SUPPORT, ReuseAddr => 1) or die; sleep 120'
+command=perl -MIO::Socket::INET -e 'my \$s = IO::Socket::INET->new(Listen => 5, LocalAddr => "127.0.0.1", LocalPort => $SUPPORT, ReuseAddr => 1) or die; sleep 120'
 autorestart=true
 startsecs=0
 CONF

@@ -59,7 +59,8 @@ public static class KillWording
     {
         int same = target.SameProgramChildren.Count;
         return same > 0 && target.IsStop && target.OtherChildren.Count == 0
-            ? $" and its {Wording.Count(same, "child", "children")} hold this socket; stopping {target.Pid} stops them and frees the port"
+            ? $" and its {Wording.Count(same, "child", "children")} hold this socket; stopping {target.Pid} stops them"
+              + (target.Supervisor is null ? " and frees the port" : string.Empty)
             : same > 0 ? $" and its {Wording.Count(same, "child", "children")} (same program) hold this socket" : string.Empty;
     }
 

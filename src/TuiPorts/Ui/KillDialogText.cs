@@ -78,7 +78,8 @@ public static class KillDialogText
         {
             yield return KillWording.Label(p) + along;
         }
-        else if (plan.Socket!.Role == SocketRole.Listener && plan.OtherTops == 0 && primary.IsStop && primary.OtherChildren.Count == 0)
+        else if (plan.Socket!.Role == SocketRole.Listener && plan.OtherTops == 0 && primary.IsStop && primary.OtherChildren.Count == 0
+            && primary.Supervisor is null)
         {
             yield return "it is the only holder: stopping it frees the port";
         }

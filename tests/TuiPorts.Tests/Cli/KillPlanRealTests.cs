@@ -100,7 +100,7 @@ public sealed class KillPlanRealTests
         })!;
         try
         {
-            Assert.True(isolated.StandardOutput.ReadLine() == "up", isolated.StandardError.ReadToEnd());
+            Assert.Equal("up", isolated.StandardOutput.ReadLine());
             string netns = new FileInfo($"/proc/{isolated.Id}/ns/net").LinkTarget!.Trim('n', 'e', 't', ':', '[', ']');
 
             var (code, output, error) = Run("kill", text, "--yes");
