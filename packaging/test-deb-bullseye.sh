@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 fail() { echo "test-deb-bullseye: FAIL: $*" >&2; exit 1; }
 pass() { echo "test-deb-bullseye: ok: $*"; }
-[ "$(id -u)" -eq 0 ] || fail "needs root (chroot, mount)"
+if [ "$(id -u)" -ne 0 ]; then exec sudo "$0" "$@"; fi # chroot and mount need root
 
 deb="${1:-artifacts/tuiports_$(dotnet msbuild src/TuiPorts -getProperty:Version)_amd64.deb}"
 [ -f "$deb" ] || fail "$deb not found: run packaging/build-deb.sh first"

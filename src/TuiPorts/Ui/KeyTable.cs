@@ -19,6 +19,7 @@ public enum UiCommand
     ListeningOnly,
     Pause,
     Help,
+    Hosts,
     Quit,
     Suspend,
 }
@@ -61,6 +62,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.InvertSort, "I", "invert the sort order", [Key.I.WithShift]),
         new(UiCommand.ListeningOnly, "l", "listening sockets only (toggle)", [Key.L]),
         new(UiCommand.Pause, "Space", "pause / resume the live refresh", [Key.Space], "Pause"),
+        new(UiCommand.Hosts, "H", "the hosts (--ssh): state, last data, lag, bytes/s", [Key.H.WithShift]),
         new(UiCommand.Help, "F1 or ?", "this help", [Key.F1, new Key('?')], "Help"),
         new(UiCommand.Quit, "q, F10 or Ctrl+C", "quit", [Key.Q, Key.F10, Key.C.WithCtrl], "Quit"),
         new(UiCommand.Suspend, "Ctrl+Z", "suspend to the shell (fg comes back)", [Key.Z.WithCtrl]),
