@@ -24,6 +24,7 @@ public enum UiCommand
     ListeningOnly,
     Pause,
     Help,
+    Hosts,
     Quit,
     Suspend,
 }
@@ -71,6 +72,7 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.MessageLog, "m", "message log: every kill report and notice, whole", [Key.M]),
         new(UiCommand.ToggleMouse, "M", "mouse off / on (off: the terminal selects text again)", [Key.M.WithShift]),
         new(UiCommand.Pause, "Space", "pause / resume the live refresh", [Key.Space], "Pause"),
+        new(UiCommand.Hosts, "H", "the hosts (--ssh): state, last data, lag, bytes/s", [Key.H.WithShift]),
         new(UiCommand.Help, "F1, ? or h", "this help (q, Esc, F1 or Enter closes it)", [Key.F1, new Key('?'), Key.H], "Help"),
         new(UiCommand.Quit, "q, F10 or Ctrl+C", "quit", [Key.F10, Key.Q, Key.C.WithCtrl], "Quit"),
         new(UiCommand.Suspend, "Ctrl+Z", "suspend to the shell (fg comes back)", [Key.Z.WithCtrl]),

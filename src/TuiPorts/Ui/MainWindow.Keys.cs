@@ -61,7 +61,7 @@ public sealed partial class MainWindow
 
         if (!binding.InReadOnly && _screen.Options.ReadOnly)
         {
-            ShowNotice(Wording.Refusal(KillRefusal.ReadOnly));
+            ShowNotice(Wording.Refusal(_screen.Options.ReadOnlyReason));
             return;
         }
 
@@ -130,6 +130,9 @@ public sealed partial class MainWindow
                 SetMouse(!_mouse);
                 ShowNotice(_mouse ? "mouse on: click selects a row, the wheel scrolls" : "mouse off: the terminal selects text again (M turns it back on)");
                 break;
+            case UiCommand.Hosts:
+                ShowHosts();
+                break;
             case UiCommand.Quit:
                 _app.RequestStop();
                 break;
@@ -150,6 +153,15 @@ public sealed partial class MainWindow
         _app.Driver?.WriteRaw(on ? UiLauncher.MouseOn : UiLauncher.MouseOff);
     }
 
+    /// <summary>H: every host with its state, last data time, lag and bytes/s (a snapshot of them; Close returns).</summary>
+    private void ShowHosts()
+    {
+        var lines = HostList.Lines(_screen.Hosts, _context.Time.GetUtcNow());
+        int width = Math.Max(20, (_app.Driver?.Cols ?? 80) - 8);
+        string text = string.Join('\n', lines.Select(l => StatusLines.Cut(TerminalText.Sanitize(l), width)));
+        Terminal.Gui.Views.MessageBox.Query(_app, "hosts", text, wrapMessage: false, "Close");
+    }
+
     private void ChangeSort(SortOrder sort)
     {
         _screen.SetSort(sort);
@@ -167,6 +179,12 @@ public sealed partial class MainWindow
         if (handler is null)
         {
             ShowNotice("killing is not available here");
+            return;
+        }
+
+        if (_screen.HostStatusOf(row.Socket.Host) is { State: Core.Remote.HostState.Stale } stale)
+        {
+            ShowNotice(Wording.KillOnStaleHost(stale, _context.Time.GetUtcNow())); // its row may be gone already: ask nothing, send nothing
             return;
         }
 

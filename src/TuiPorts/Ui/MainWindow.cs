@@ -237,8 +237,8 @@ public sealed partial class MainWindow : Window, IKillView
         _message.Text = string.Join('\n', message.Count <= 2 ? message : [message[0], message[1][..Math.Max(0, message[1].Length - 4)] + " (m)"]);
         _message.Height = Dim.Absolute(Math.Clamp(message.Count, 1, 2));
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
-        var hostLines = _screen.HostLines;
-        _hostLines.Text = string.Join('\n', hostLines.Select(TerminalText.Sanitize));
+        var hostLines = _screen.HostLinesFor(width);
+        _hostLines.Text = string.Join('\n', hostLines);
         _hostLines.Height = Dim.Absolute(hostLines.Count);
         _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
@@ -275,6 +275,7 @@ public sealed partial class MainWindow : Window, IKillView
         {
             RowMark.New => _schemes.NewRow,
             RowMark.Gone => _schemes.GoneRow,
+            _ when _screen.IsStale(rows[rowIndex].Socket.Host) => _schemes.StaleRow, // its host stopped answering
             _ => null,
         };
     }

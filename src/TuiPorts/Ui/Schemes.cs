@@ -24,6 +24,7 @@ public sealed class Schemes
         Hint = Make(color ? new Attribute(new Color(ColorName16.DarkGray), Color.None) : Mono(TextStyle.None), selection);
         NewRow = Make(color ? new Attribute(new Color(ColorName16.BrightGreen), Color.None) : Mono(TextStyle.Bold), selection);
         GoneRow = Make(color ? new Attribute(new Color(ColorName16.Red), Color.None) : Mono(TextStyle.None), selection);
+        StaleRow = Make(color ? new Attribute(new Color(ColorName16.DarkGray), Color.None, TextStyle.Faint) : Mono(TextStyle.Faint), selection);
     }
 
     public Scheme Normal { get; }
@@ -44,6 +45,9 @@ public sealed class Schemes
 
     /// <summary>The terminal's own colours: no colour escape is sent.</summary>
     private static Attribute Plain => new(Color.None, Color.None);
+
+    /// <summary>A stale host's rows: its last known sockets, dimmed (faint without colours).</summary>
+    public Scheme StaleRow { get; }
 
     /// <summary>
     /// Replaces every scheme of the theme (dialogs, message boxes, menus) with the uncoloured one, so that nothing
