@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Native AOT binary and the Debian package artifacts/tuiports_<version>_amd64.deb with dpkg-deb:
+# Builds the Native AOT binary (packaging/publish.sh: linked against a glibc 2.31 sysroot, so it runs on Debian 11,
+# Ubuntu 20.04 and every newer release) and the Debian package artifacts/tuiports_<version>_amd64.deb with dpkg-deb:
 # /usr/bin/tuiports, the man page, bash and zsh completions, copyright and changelog. Run from anywhere, as root or
 # with sudo available (it installs its build tools when they are missing). Then: apt install ./artifacts/tuiports_*.deb
 set -euo pipefail
@@ -9,10 +10,10 @@ umask 022
 
 fail() { echo "build-deb: $*" >&2; exit 1; }
 
-# Build tools: clang, lld and zlib1g-dev for Native AOT; go-md2man turns the Markdown man page into roff;
-# dpkg-dev for dpkg-shlibdeps, which computes Depends from the libraries the binary really links.
+# Build tools (publish.sh installs its own): go-md2man turns the Markdown man page into roff; dpkg-dev for
+# dpkg-shlibdeps, which computes Depends from the libraries the binary really links.
 missing=()
-for pkg in clang lld zlib1g-dev go-md2man dpkg-dev; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+for pkg in go-md2man dpkg-dev; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if ((${#missing[@]})); then
   echo "build-deb: installing ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -30,8 +31,8 @@ export SOURCE_DATE_EPOCH
 maintainer="${DEB_MAINTAINER:-$(git log -1 --format='%an <%ae>' 2>/dev/null || true)}"
 maintainer="${maintainer:-tuiports maintainers <maintainers@tuiports.invalid>}"
 
-echo "build-deb: publishing tuiports $version (Native AOT)"
-dotnet publish src/TuiPorts -c Release -r linux-x64 -p:PublishAot=true -o artifacts/native
+echo "build-deb: publishing tuiports $version (Native AOT, glibc 2.31 sysroot)"
+packaging/publish.sh linux-x64
 binary=artifacts/native/tuiports
 [ "$("$binary" --version)" = "tuiports $version" ] || fail "$binary --version does not say tuiports $version"
 # The publish also copies TextMateSharp's libonigwrap.so (Terminal.Gui's syntax highlighting); the AOT binary has
@@ -69,8 +70,17 @@ shlibs="$(mktemp -d)"
 trap 'rm -rf "$shlibs"' EXIT
 mkdir "$shlibs/debian"
 printf 'Source: tuiports\n\nPackage: tuiports\nArchitecture: amd64\n' >"$shlibs/debian/control"
-depends="$(cd "$shlibs" && dpkg-shlibdeps -O "$OLDPWD/$root/usr/bin/tuiports" | sed -n 's/^shlibs:Depends=//p')"
+# The binary is linked against publish.sh's bullseye sysroot, so the minimum versions come from that libc6's symbols
+# file (--admindir: the sysroot's dpkg database), not from the build machine's newer one (Debian 12's says
+# sysconf needs 2.34, which is true only of binaries linked against 2.34).
+sysroot="${TUIPORTS_SYSROOT_CACHE:-$PWD/artifacts/sysroot}/bullseye-amd64"
+depends="$(cd "$shlibs" && dpkg-shlibdeps --admindir="$sysroot/var/lib/dpkg" -O "$OLDPWD/$root/usr/bin/tuiports" \
+  | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies for the binary"
+# The package installs wherever the binary runs: Debian 11's libc6 2.31 must satisfy every version it asks for.
+for need in $(grep -o 'libc6 (>= [0-9.]*)' <<<"$depends" | sed 's/.*>= //; s/)//'); do
+  dpkg --compare-versions "$need" le 2.31 || fail "Depends asks for libc6 >= $need, more than Debian 11's 2.31: $depends"
+done
 
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: tuiports

@@ -7,10 +7,18 @@ namespace TuiPorts.Core.Output;
 /// <summary>
 /// Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder, the socket's role and the
 /// first holder's command line (and, for several hosts, the host first) (cut to the terminal's width when given one, whole when piped). Plain text only: no
-/// terminal control sequences, and one buffered write for the whole table.
+/// terminal control sequences (every field others control goes through <see cref="TerminalText"/>), and one buffered
+/// write for the whole table. Its size follows the sockets listed, not the fds behind them: a Holders cell shows the
+/// first <see cref="ShownHolders"/> holders with their first <see cref="ShownFds"/> fds and counts the rest.
 /// </summary>
 public static class SnapshotTableWriter
 {
+    /// <summary>Holders named in one cell; the rest are counted (<c>+997 more</c>).</summary>
+    public const int ShownHolders = 3;
+
+    /// <summary>Fds listed per holder; the rest are counted (<c>fd 3,4,5,6 +99996 fds</c>).</summary>
+    public const int ShownFds = 4;
+
     private static readonly string[] Headers =
         ["Proto", "State", "Role", "Local Address:Port", "Peer Address:Port", "Inode", "User", "Holders (pid/name fd)", "Command"];
 
@@ -21,19 +29,19 @@ public static class SnapshotTableWriter
         var rows = new List<string[]>(sockets.Count + 1) { hosts ? ["HOST", .. Headers] : Headers };
         foreach (var socket in sockets)
         {
-            string[] host = hosts ? [socket.Host ?? "-"] : [];
+            string[] host = hosts ? [TerminalText.Sanitize(socket.Host ?? "-")] : [];
             rows.Add(
             [
                 .. host,
                 socket.Protocol.Name() + (snapshot.InOtherNetns(socket) ? "*" : string.Empty),
-                socket.State,
+                TerminalText.Sanitize(socket.State),
                 socket.Role.Name(),
                 socket.LocalEndpoint,
                 socket.RemoteEndpoint,
                 socket.Inode.ToString(CultureInfo.InvariantCulture),
                 HolderUsers(socket),
                 Holders(socket, snapshot.Stats.AsRoot),
-                socket.Holders.Count > 0 ? socket.Holders[0].Process.DisplayCommand : "-",
+                socket.Holders.Count > 0 ? TerminalText.Sanitize(socket.Holders[0].Process.DisplayCommand) : "-",
             ]);
         }
 
@@ -67,11 +75,29 @@ public static class SnapshotTableWriter
             return Wording.HiddenHolder(asRoot);
         }
 
-        return socket.Holders.Count == 0
-            ? "-"
-            : string.Join(", ", socket.Holders.Select(o => $"{o.Pid}/{o.Process.Name} fd {string.Join(",", o.Fds)}"));
+        if (socket.Holders.Count == 0)
+        {
+            return "-";
+        }
+
+        var shown = socket.Holders.Take(ShownHolders).Select(o => $"{o.Pid}/{TerminalText.Sanitize(o.Process.Name)} fd {Fds(o.Fds)}");
+        return string.Join(", ", shown) + More(socket.Holders.Count - ShownHolders, ", +{0} more");
     }
 
-    private static string HolderUsers(SocketEntry socket) =>
-        socket.Holders.Count == 0 ? "-" : string.Join(",", socket.Holders.Select(o => o.Process.User).Distinct());
+    private static string Fds(EquatableArray<int> fds) =>
+        string.Join(",", fds.Take(ShownFds)) + More(fds.Count - ShownFds, " +{0} fds");
+
+    private static string More(int hidden, string format) =>
+        hidden > 0 ? string.Format(CultureInfo.InvariantCulture, format, hidden) : string.Empty;
+
+    private static string HolderUsers(SocketEntry socket)
+    {
+        if (socket.Holders.Count == 0)
+        {
+            return "-";
+        }
+
+        var users = socket.Holders.Select(o => o.Process.User).Distinct().ToList();
+        return string.Join(",", users.Take(ShownHolders).Select(TerminalText.Sanitize)) + More(users.Count - ShownHolders, ",+{0}");
+    }
 }

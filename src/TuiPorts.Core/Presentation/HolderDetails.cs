@@ -14,8 +14,12 @@ public static class HolderDetails
     public const string ThisSocketMarker = "<- this socket";
     public const string ReadingText = "  open fds: reading...";
 
+    /// <summary>The pane's lines, each made safe for the terminal (<see cref="TerminalText"/>): one line stays one line.</summary>
     public static IReadOnlyList<string> Build(
-        SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None)
+        SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None) =>
+        Lines(socket, facts, asRoot, mark).ConvertAll(TerminalText.Sanitize);
+
+    private static List<string> Lines(SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark)
     {
         var lines = new List<string>
         {

@@ -109,7 +109,7 @@ public sealed class RowLayout
 
         var first = Killing.HolderTree.Lead(socket);
         string more = socket.Holders.Count > 1 ? $" +{socket.Holders.Count - 1}" : string.Empty;
-        return $"{first.Pid}/{first.Name}{more}";
+        return $"{first.Pid}/{TerminalText.Sanitize(first.Name)}{more}";
     }
 
     private static string Cell(Column column, SocketRow row, Snapshot snapshot)
@@ -118,14 +118,14 @@ public sealed class RowLayout
         return column switch
         {
             Column.Mark => row.Mark switch { RowMark.New => "+", RowMark.Gone => "-", _ => " " },
-            Column.Host => s.Host ?? string.Empty,
+            Column.Host => TerminalText.Sanitize(s.Host),
             Column.Proto => s.Protocol.Name() + (snapshot.InOtherNetns(s) ? "*" : string.Empty),
             Column.Local => s.LocalEndpoint,
             Column.Remote => s.RemoteEndpoint,
-            Column.State => row.Mark == RowMark.Gone ? "GONE" : s.State,
+            Column.State => row.Mark == RowMark.Gone ? "GONE" : TerminalText.Sanitize(s.State),
             Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
             Column.Holders => HoldersText(s),
-            Column.User => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).User : "-",
+            Column.User => s.Holders.Count > 0 ? TerminalText.Sanitize(Killing.HolderTree.Lead(s).User) : "-",
             _ => string.Empty,
         };
     }

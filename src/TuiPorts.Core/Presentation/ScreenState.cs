@@ -27,13 +27,15 @@ public sealed class ScreenState
     private SocketQuery _baseQuery;
     private FilterText _filter = FilterText.None;
     private string? _notice;
-    private DateTimeOffset _noticeUntil;
+    private readonly long _started; // the origin of Elapsed: every duration here is monotonic
+    private TimeSpan _noticeUntil;
 
     public ScreenState(SocketQuery initialQuery, ServicesFile services, TimeProvider time, ScreenOptions options)
     {
         _services = services;
         _time = time;
         _options = options;
+        _started = time.GetTimestamp();
         _baseQuery = initialQuery with { Ports = null, Text = null };
         List = new SocketListState(TimeSpan.FromSeconds(Math.Max(2, options.Interval.TotalSeconds * 2)));
         InitialFilterText = initialQuery.Ports?.Text ?? string.Empty;
@@ -62,7 +64,10 @@ public sealed class ScreenState
     public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, _time.GetUtcNow());
 
     /// <summary>The notice, while it has not expired.</summary>
-    public string? Notice => _notice is not null && _time.GetUtcNow() < _noticeUntil ? _notice : null;
+    public string? Notice => _notice is not null && Elapsed < _noticeUntil ? _notice : null;
+
+    /// <summary>Monotonic time since this screen started: what the marks and the notice expire on.</summary>
+    private TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
     public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly, Hosts);
 
@@ -121,7 +126,7 @@ public sealed class ScreenState
 
             RefreshError = null;
             Hosts = result.Hosts;
-            List.ApplySnapshot(snapshot, _time.GetUtcNow());
+            List.ApplySnapshot(snapshot, Elapsed);
         }
         else
         {
@@ -132,7 +137,7 @@ public sealed class ScreenState
     public void ShowNotice(string notice)
     {
         _notice = notice;
-        _noticeUntil = _time.GetUtcNow() + NoticeLifetime;
+        _noticeUntil = Elapsed + NoticeLifetime;
     }
 
     /// <summary>Expires highlights and the notice. True when something visible changed.</summary>
@@ -145,7 +150,7 @@ public sealed class ScreenState
         }
 
         bool retrying = Hosts.Any(h => h.RetryAt is not null && h.IsUnreachable); // its countdown moves
-        return List.Expire(_time.GetUtcNow()) | noticeExpired | retrying;
+        return List.Expire(Elapsed) | noticeExpired | retrying;
     }
 
     private void ApplyQuery()

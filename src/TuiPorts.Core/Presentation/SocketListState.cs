@@ -24,8 +24,8 @@ public sealed record SocketRow(SocketEntry Socket, RowMark Mark)
 public sealed class SocketListState
 {
     private readonly TimeSpan _highlightFor;
-    private readonly Dictionary<SocketKey, DateTimeOffset> _newUntil = [];
-    private readonly Dictionary<SocketKey, (SocketEntry Socket, DateTimeOffset Until)> _gone = [];
+    private readonly Dictionary<SocketKey, TimeSpan> _newUntil = [];
+    private readonly Dictionary<SocketKey, (SocketEntry Socket, TimeSpan Until)> _gone = [];
     private bool _hasSnapshot;
     private HashSet<SocketKey> _currentKeys = [];
 
@@ -49,7 +49,12 @@ public sealed class SocketListState
     /// <summary>Rows that are live sockets (not the briefly kept gone ones).</summary>
     public int VisibleLiveCount => Rows.Count(r => r.Mark != RowMark.Gone);
 
-    public void ApplySnapshot(Snapshot snapshot, DateTimeOffset now)
+    /// <param name="snapshot">The new picture.</param>
+    /// <param name="now">
+    /// Monotonic time (from any fixed origin, e.g. <see cref="TimeProvider.GetElapsedTime(long)"/> since start), never
+    /// the wall clock: an NTP step back would keep the "new" and "gone" marks for as long as the step.
+    /// </param>
+    public void ApplySnapshot(Snapshot snapshot, TimeSpan now)
     {
         var current = snapshot.Sockets.Select(s => s.Key).ToHashSet();
         bool newScope = _hasSnapshot && snapshot.Scope != Snapshot.Scope;
@@ -86,8 +91,9 @@ public sealed class SocketListState
         }
     }
 
-    /// <summary>Drops highlights that have run out. True when the rows changed (the view should redraw).</summary>
-    public bool Expire(DateTimeOffset now) => Expire(now, rebuild: true);
+    /// <summary>Drops highlights that have run out (<paramref name="now"/>: monotonic, as in <see cref="ApplySnapshot"/>).
+    /// True when the rows changed (the view should redraw).</summary>
+    public bool Expire(TimeSpan now) => Expire(now, rebuild: true);
 
     /// <summary>
     /// A new filter. The highlight moves to the first listener among the matches (if there is one), so "type the port,
@@ -133,7 +139,7 @@ public sealed class SocketListState
         SelectedKey = Rows[SelectedIndex].Key;
     }
 
-    private bool Expire(DateTimeOffset now, bool rebuild)
+    private bool Expire(TimeSpan now, bool rebuild)
     {
         int removed = 0;
         foreach (var (key, until) in _newUntil.ToList())

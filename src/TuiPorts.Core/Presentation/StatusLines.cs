@@ -29,7 +29,7 @@ public static class StatusLines
     public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, DateTimeOffset now)
     {
         var lines = hosts.Where(h => h.State != Remote.HostState.Live).Select(h => Wording.HostLine(h, now)).ToList();
-        return lines.Count <= 3 ? lines : [lines[0], lines[1], $"and {lines.Count - 2} more hosts not live: {string.Join(", ", hosts.Where(h => h.State != Remote.HostState.Live).Skip(2).Select(h => h.Host))}"];
+        return lines.Count <= 3 ? lines : [lines[0], lines[1], $"and {lines.Count - 2} more hosts not live: {string.Join(", ", hosts.Where(h => h.State != Remote.HostState.Live).Skip(2).Select(h => TerminalText.Sanitize(h.Host)))}"];
     }
 
     /// <summary>The latest notice (kill results, errors) and a failed refresh, else the first warning (hidden holders first).</summary>

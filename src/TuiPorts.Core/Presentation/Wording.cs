@@ -31,7 +31,7 @@ public static class Wording
     /// <summary>Under a holder whose fd table we may not read.</summary>
     public const string FdsDenied = "permission denied: run as root to see its fds";
 
-    public static string Malformed(MalformedTable table) => $"{Count(table.Lines, "malformed line")} skipped in {table.Path}";
+    public static string Malformed(MalformedTable table) => $"{Count(table.Lines, "malformed line")} skipped in {TerminalText.Sanitize(table.Path)}";
 
     /// <summary>Every warning of a snapshot, most important first (hidden holders, then malformed tables).</summary>
     public static IReadOnlyList<string> Warnings(Snapshot snapshot)
@@ -156,15 +156,16 @@ public static class Wording
         {
             Remote.HostState.Connecting => "connecting...",
             Remote.HostState.Live => "live",
-            _ => status.Message ?? "unreachable",
+            _ => TerminalText.Sanitize(status.Message ?? "unreachable"),
         };
+        string host = TerminalText.Sanitize(status.Host);
         if (status.RetryAt is not { } at || status.State == Remote.HostState.Live)
         {
-            return $"{status.Host}: {what}";
+            return $"{host}: {what}";
         }
 
         var wait = TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling((at - now).TotalSeconds)));
-        return $"{status.Host}: {what.TrimEnd('.')}; retrying in {Formats.Seconds(wait)}"; // ssh ends some sentences with "."
+        return $"{host}: {what.TrimEnd('.')}; retrying in {Formats.Seconds(wait)}"; // ssh ends some sentences with "."
 
     }
 
@@ -177,6 +178,7 @@ public static class Wording
             ?? lines.LastOrDefault();
         if (said is not null)
         {
+            said = TerminalText.Sanitize(said); // the remote host's own words: they reach the operator's terminal
             return exitCode == 127 ? $"{said} (is tuiports installed there? see --remote-command)" : said;
         }
 
@@ -188,7 +190,7 @@ public static class Wording
 
     /// <summary>What a kill on another host said: <c>db1: port 8080: freed; pid 123 (java) exited after SIGTERM</c>.</summary>
     public static string RemoteKillOutcome(string host, IReadOnlyList<string> lines) =>
-        $"{host}: " + (lines.Count == 0 ? "the remote kill printed nothing" : string.Join("; ", lines.Select(l => l.Trim())));
+        $"{TerminalText.Sanitize(host)}: " + (lines.Count == 0 ? "the remote kill printed nothing" : string.Join("; ", lines.Select(l => TerminalText.Sanitize(l.Trim()))));
 
     /// <summary>A remote process that cannot be pinned because its host did not know its boot time.</summary>
     public static string StartTimeUnknown(ProcessInfo process) =>
@@ -197,6 +199,10 @@ public static class Wording
     /// <summary><c>tuiports kill --pid P --start-time T</c> when pid P is another process now.</summary>
     public static string PidReused(int pid, DateTime? startedUtc) =>
         $"pid {pid} now belongs to another process (started {(startedUtc is { } t ? Formats.StartTimeUtc(t) : "at an unknown time")}): nothing sent";
+
+    /// <summary>A command-line value of the wrong kind: <c>--pid: 'abc' is not a whole number</c>.</summary>
+    public static string NotAValue(string option, string value, bool wholeNumber) =>
+        $"{option}: '{TerminalText.Sanitize(value)}' is not {(wholeNumber ? "a whole number in range" : "a valid value")}";
 
     /// <summary>The program that reaches other hosts could not even start (no ssh installed).</summary>
     public static string CannotRun(string program, string why) => $"cannot run {program}: {why}";

@@ -18,7 +18,7 @@ public sealed class HolderScanner
     private readonly Dictionary<int, ProcessFds> _cache = [];
     private readonly HashSet<ulong> _unheld = [];
     private readonly HashSet<int> _walkedThisRefresh = [];
-    private DateTimeOffset _nextFullScan = DateTimeOffset.MinValue;
+    private long? _lastFullScan; // a monotonic timestamp (TimeProvider.GetTimestamp): a wall-clock step cannot stop rescans
     private int _vanished;
 
     public HolderScanner(ProcRoot root, TimeProvider? time = null, IFdTableReader? fds = null)
@@ -45,13 +45,13 @@ public sealed class HolderScanner
     /// <summary>Phase 1: bring the cache up to date with the processes that exist now.</summary>
     public HolderMap Refresh()
     {
-        var now = _time.GetUtcNow();
-        LastRefreshWasFull = now >= _nextFullScan;
+        long now = _time.GetTimestamp();
+        LastRefreshWasFull = _lastFullScan is not { } last || _time.GetElapsedTime(last, now) >= FullRescanPeriod;
         if (LastRefreshWasFull)
         {
             _cache.Clear();
             _unheld.Clear();
-            _nextFullScan = now + FullRescanPeriod;
+            _lastFullScan = now;
         }
 
         _walkedThisRefresh.Clear();

@@ -51,7 +51,8 @@ public sealed class ProcSnapshotSource : ISnapshotSource
 
     public Snapshot Take()
     {
-        var takenAt = _time.GetUtcNow();
+        var takenAt = _time.GetUtcNow(); // shown as a time of day; durations use measuredAt
+        long measuredAt = _time.GetTimestamp();
         ulong ownNetns = NetnsReader.ReadOwn(_root);
 
         // The own namespace's table dump and the fd walk are independent kernel work: do them on two cores at once.
@@ -64,7 +65,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         var own = ownTables.GetAwaiter().GetResult();
-        var traffic = _traffic.Next(own.TcpInfo, takenAt);
+        var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
         var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
 

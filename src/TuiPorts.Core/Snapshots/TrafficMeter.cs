@@ -11,11 +11,14 @@ namespace TuiPorts.Core.Snapshots;
 public sealed class TrafficMeter
 {
     private ConnectionTraffic _last = ConnectionTraffic.Unavailable;
-    private DateTimeOffset _lastAt;
+    private TimeSpan _lastAt;
 
     /// <param name="counters">This reading's tcp_info by inode, or null when none could be read (the /proc/net fallback).</param>
-    /// <param name="at">When it was read (the scan's clock: virtual time in tests).</param>
-    public ConnectionTraffic Next(IReadOnlyDictionary<ulong, TcpInfo>? counters, DateTimeOffset at)
+    /// <param name="at">
+    /// When it was read, on a monotonic clock from any fixed origin (the scan's TimeProvider timestamp): a rate is a
+    /// duration's work, and a wall clock stepped back would make it negative or huge.
+    /// </param>
+    public ConnectionTraffic Next(IReadOnlyDictionary<ulong, TcpInfo>? counters, TimeSpan at)
     {
         var previous = _last;
         double seconds = (at - _lastAt).TotalSeconds;

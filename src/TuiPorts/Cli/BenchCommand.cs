@@ -74,13 +74,13 @@ public sealed class BenchCommand
     private static double MeasureApply(Snapshot first, Snapshot second, int iterations)
     {
         var state = new SocketListState(TimeSpan.FromSeconds(2));
-        var now = DateTimeOffset.UtcNow;
+        var now = Stopwatch.GetElapsedTime(0); // monotonic, like the UI's
         state.ApplySnapshot(first, now);
         var samples = new List<double>();
         for (int i = 0; i < iterations; i++)
         {
             long start = Stopwatch.GetTimestamp();
-            state.ApplySnapshot(i % 2 == 0 ? second : first, now.AddMilliseconds(i));
+            state.ApplySnapshot(i % 2 == 0 ? second : first, now + TimeSpan.FromMilliseconds(i));
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
@@ -91,7 +91,7 @@ public sealed class BenchCommand
     private static double MeasureFilterKeystroke(Snapshot snapshot, int iterations)
     {
         var state = new SocketListState(TimeSpan.FromSeconds(2));
-        state.ApplySnapshot(snapshot, DateTimeOffset.UtcNow);
+        state.ApplySnapshot(snapshot, Stopwatch.GetElapsedTime(0));
         var samples = new List<double>();
         string[] typed = ["4", "44", "443", "4"];
         for (int i = 0; i < iterations; i++)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Cli;
@@ -8,7 +10,7 @@ namespace TuiPorts.Cli;
 /// over several hosts with <c>--ssh</c> (not the stream), and sub-commands. Parse errors and bad filters are one line on
 /// stderr and exit code 2.
 /// </summary>
-public static class CommandLineInterface
+public static partial class CommandLineInterface
 {
     /// <summary>Stdin is read as plain lines (a y/N answer): System.Console would write control sequences to a tty.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, ProcessStreams.Stdin, output, error);
@@ -104,10 +106,29 @@ public static class CommandLineInterface
         return parsed.Invoke(configuration);
     }
 
+    /// <summary>One line on stderr, exit 2: the message in plain words, every echoed argument made safe for a terminal.</summary>
     public static int UsageError(TextWriter error, string message)
     {
-        string oneLine = string.Join(' ', message.ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        error.WriteLine($"tuiports: {oneLine} (see tuiports --help)");
+        string oneLine = string.Join(' ', Plain(message).ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        error.WriteLine($"tuiports: {TerminalText.Sanitize(oneLine)} (see tuiports --help)");
         return ExitCodes.Usage;
     }
+
+    /// <summary>System.CommandLine's "as expected type 'System.Nullable`1[System.Int32]'" in words a person reads.</summary>
+    private static string Plain(string message)
+    {
+        var typed = TypedValueError().Match(message);
+        if (typed.Success)
+        {
+            return Wording.NotAValue(typed.Groups["option"].Value, typed.Groups["value"].Value, typed.Groups["type"].Value.Contains("Int", StringComparison.Ordinal));
+        }
+
+        return DotNetTypeName().Replace(message, "a value");
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (?:option|command|argument) '(?<option>[^']*)' as expected type '(?<type>[^']*)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex TypedValueError();
+
+    [GeneratedRegex(@"'?System\.[A-Za-z0-9_.`\[\],]+'?")]
+    private static partial Regex DotNetTypeName();
 }

@@ -126,12 +126,12 @@ public static class HostsOnceCommand
         SnapshotTableWriter.Write(output, merged, sockets, ProcessStreams.TerminalWidth(output));
         foreach (var answer in answers.Where(a => a.Error is not null))
         {
-            error.WriteLine($"tuiports: {answer.Host}: {answer.Error}");
+            error.WriteLine($"tuiports: {TerminalText.Sanitize(answer.Host)}: {TerminalText.Sanitize(answer.Error)}");
         }
 
         foreach (string warning in Wording.Warnings(merged))
         {
-            error.WriteLine($"tuiports: warning: {warning}");
+            error.WriteLine($"tuiports: warning: {TerminalText.Sanitize(warning)}");
         }
     }
 }

@@ -40,7 +40,7 @@ public static class OnceCommand
             SnapshotTableWriter.Write(output, snapshot, sockets, width);
             foreach (string warning in Wording.Warnings(snapshot))
             {
-                error.WriteLine($"tuiports: warning: {warning}");
+                error.WriteLine($"tuiports: warning: {TerminalText.Sanitize(warning)}");
             }
         }
 

@@ -48,6 +48,7 @@ public sealed class DetailPane : ListView
     /// </summary>
     public void Show(IReadOnlyList<string> lines, bool keepScroll)
     {
+        lines = lines.Select(TerminalText.Sanitize).ToList(); // each line is one line: a name cannot add another
         // the socket's own line stays in view on the border, however far the pane scrolls
         Title = lines.Count > 0 ? $"Details: {lines[0]}" : "Details";
         int top = Viewport.Y;

@@ -160,11 +160,11 @@ public sealed partial class MainWindow : Window, IKillView
         _header.Text = layout.Header();
         _header.SetScheme(_schemes.Header);
         _table.Show(State.Rows, layout, snapshot, State.SelectedIndex, RowScheme);
-        _summary.Text = _screen.SummaryLine;
-        _message.Text = _screen.MessageLine;
+        _summary.Text = TerminalText.Sanitize(_screen.SummaryLine);
+        _message.Text = TerminalText.Sanitize(_screen.MessageLine);
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
         var hostLines = _screen.HostLines;
-        _hostLines.Text = string.Join('\n', hostLines);
+        _hostLines.Text = string.Join('\n', hostLines.Select(TerminalText.Sanitize));
         _hostLines.Height = Dim.Absolute(hostLines.Count);
         _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
@@ -242,7 +242,7 @@ public sealed partial class MainWindow : Window, IKillView
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _screen.ShowNotice($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
-            _message.Text = _screen.MessageLine;
+            _message.Text = TerminalText.Sanitize(_screen.MessageLine);
         }
     }
 }

@@ -38,15 +38,15 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
         }
 
         choices.Add(("_no", KillChoice.Cancel)); // last = Enter's default: the safe one
-        int? index = MessageBox.Query(app, title, body, false, [.. choices.Select(c => c.Button)]);
+        int? index = MessageBox.Query(app, TerminalText.Sanitize(title), TerminalText.SanitizeLines(body), false, [.. choices.Select(c => c.Button)]);
         return index is int i && i < choices.Count ? choices[i].Choice : KillChoice.Cancel;
     }
 
     public bool ConfirmAncestor(KillTarget target) =>
         MessageBox.Query(
             app,
-            $"pid {target.Pid} ({target.Process.Title}) is an ancestor of tuiports",
-            $"{Wording.WhatRunsUnder(target.Process)}.\nKilling it can end the session you are working in.\nKill it anyway?",
+            TerminalText.Sanitize($"pid {target.Pid} ({target.Process.Title}) is an ancestor of tuiports"),
+            TerminalText.SanitizeLines($"{Wording.WhatRunsUnder(target.Process)}.\nKilling it can end the session you are working in.\nKill it anyway?"),
             false,
             "_kill it anyway",
             "_no") == 0;
@@ -59,5 +59,5 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
     }
 
     public void Explain(string title, string message) =>
-        MessageBox.Query(app, title, message, true, "_ok");
+        MessageBox.Query(app, TerminalText.Sanitize(title), TerminalText.SanitizeLines(message), true, "_ok");
 }

@@ -7,7 +7,7 @@ namespace TuiPorts.Core.Tests.Presentation;
 
 public sealed class SocketListStateTests
 {
-    private static readonly DateTimeOffset T0 = DateTimeOffset.UnixEpoch;
+    private static readonly TimeSpan T0 = TimeSpan.FromDays(1); // monotonic time, as ScreenState hands it in
     private readonly SocketListState _state = new(TimeSpan.FromSeconds(2));
 
     [Fact]
@@ -16,7 +16,7 @@ public sealed class SocketListStateTests
         _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0);
         _state.Select(1);
 
-        _state.ApplySnapshot(Of(Listener(10, 10), Listener(20, 20), Listener(100, 1), Listener(200, 2)), T0.AddSeconds(1));
+        _state.ApplySnapshot(Of(Listener(10, 10), Listener(20, 20), Listener(100, 1), Listener(200, 2)), T0 + TimeSpan.FromSeconds(1));
 
         Assert.Equal(200, _state.SelectedRow!.Socket.LocalPort);
         Assert.Equal(3, _state.SelectedIndex);
@@ -28,10 +28,10 @@ public sealed class SocketListStateTests
         _state.ApplySnapshot(Of(Listener(100, 1)), T0);
         Assert.All(_state.Rows, r => Assert.Equal(RowMark.None, r.Mark)); // the first snapshot is not "new"
 
-        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0.AddSeconds(1));
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0 + TimeSpan.FromSeconds(1));
         Assert.Equal(RowMark.New, _state.Rows.Single(r => r.Socket.LocalPort == 200).Mark);
 
-        Assert.True(_state.Expire(T0.AddSeconds(3)));
+        Assert.True(_state.Expire(T0 + TimeSpan.FromSeconds(3)));
         Assert.All(_state.Rows, r => Assert.Equal(RowMark.None, r.Mark));
     }
 
@@ -41,12 +41,12 @@ public sealed class SocketListStateTests
         _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2), Listener(300, 3)), T0);
         _state.Select(1);
 
-        _state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3)), T0.AddSeconds(1));
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3)), T0 + TimeSpan.FromSeconds(1));
         Assert.Equal(RowMark.Gone, _state.SelectedRow!.Mark);
         Assert.Equal(3, _state.Rows.Count);
         Assert.Equal(2, _state.VisibleLiveCount);
 
-        Assert.True(_state.Expire(T0.AddSeconds(4)));
+        Assert.True(_state.Expire(T0 + TimeSpan.FromSeconds(4)));
         Assert.Equal(2, _state.Rows.Count);
         Assert.Equal(300, _state.SelectedRow!.Socket.LocalPort);
     }
@@ -70,7 +70,7 @@ public sealed class SocketListStateTests
         Assert.Equal(-1, _state.SelectedIndex);
         Assert.Null(_state.SelectedRow);
 
-        _state.ApplySnapshot(Of(Listener(5, 5)), T0.AddSeconds(1));
+        _state.ApplySnapshot(Of(Listener(5, 5)), T0 + TimeSpan.FromSeconds(1));
         Assert.Equal(0, _state.SelectedIndex);
     }
 

@@ -3,10 +3,10 @@ using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Snapshots;
 
-/// <summary>Per-connection rates from two successive readings of tcp_info, on the scan's (virtual) clock.</summary>
+/// <summary>Per-connection rates from two successive readings of tcp_info, on the scan's monotonic (in tests, virtual) clock.</summary>
 public sealed class TrafficMeterTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan T0 = TimeSpan.FromDays(3); // monotonic time (an uptime), as the scan hands it in
 
     private static TcpInfo Info(ulong received, ulong acked, long retrans = 0, long lastSendMs = 0) =>
         new(200, 50, acked, received, acked, retrans, 0, 1_000_000, lastSendMs, 0);
@@ -17,7 +17,7 @@ public sealed class TrafficMeterTests
         var meter = new TrafficMeter();
 
         var first = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(1_000, 500) }, T0);
-        var second = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(8_001_000, 2_500, retrans: 3) }, T0.AddSeconds(2));
+        var second = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(8_001_000, 2_500, retrans: 3) }, T0 + TimeSpan.FromSeconds(2));
 
         Assert.Equal(default, first.RateOf(7));
         var rate = second.RateOf(7);
@@ -33,10 +33,10 @@ public sealed class TrafficMeterTests
         var busy = new Dictionary<ulong, TcpInfo> { [7] = Info(0, 0) };
         meter.Next(busy, T0);
         var quiet = new Dictionary<ulong, TcpInfo> { [7] = Info(4_000, 0) };
-        var moving = meter.Next(quiet, T0.AddSeconds(1));
+        var moving = meter.Next(quiet, T0 + TimeSpan.FromSeconds(1));
 
-        var stopped = meter.Next(quiet, T0.AddSeconds(2)); // the collector hands back the same object: nothing moved
-        var stillStopped = meter.Next(quiet, T0.AddSeconds(3));
+        var stopped = meter.Next(quiet, T0 + TimeSpan.FromSeconds(2)); // the collector hands back the same object: nothing moved
+        var stillStopped = meter.Next(quiet, T0 + TimeSpan.FromSeconds(3));
 
         Assert.Equal(4_000, moving.RateOf(7).RxBytesPerSecond);
         Assert.Equal(default, stopped.RateOf(7));
@@ -50,8 +50,8 @@ public sealed class TrafficMeterTests
         var meter = new TrafficMeter();
         meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(9_000, 9_000, lastSendMs: 10) }, T0);
 
-        var aged = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(9_000, 9_000, lastSendMs: 1_010) }, T0.AddSeconds(1));
-        var reused = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(10, 10) }, T0.AddSeconds(2));
+        var aged = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(9_000, 9_000, lastSendMs: 1_010) }, T0 + TimeSpan.FromSeconds(1));
+        var reused = meter.Next(new Dictionary<ulong, TcpInfo> { [7] = Info(10, 10) }, T0 + TimeSpan.FromSeconds(2));
 
         Assert.Empty(aged.Rates);
         Assert.Empty(reused.Rates);
