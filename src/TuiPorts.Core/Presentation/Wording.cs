@@ -283,4 +283,23 @@ public static class Wording
     public const string TrafficUnavailable = "traffic: not available (read from /proc/net, which has no tcp_info)";
 
     public const string NoOtherEnd = "the other end of this connection is not on this host";
+
+    /// <summary><c>other end: pid 812 (psql) 127.0.0.1:40000 (g goes there)</c>.</summary>
+    public static string OtherEnd(SocketEntry peer)
+    {
+        string holder = peer.HoldersHidden ? "owner hidden"
+            : peer.Holders.Count == 0 ? $"no owner ({ProcFs.SocketStates.ShortName(peer.State)})"
+            : string.Join(", ", peer.Holders.Select(h => $"pid {h.Pid} ({TerminalText.Sanitize(h.Process.Name)})"));
+        return $"other end: {holder} {peer.LocalEndpoint} (g goes there)";
+    }
+
+    /// <summary>Why <c>c</c> does nothing on this row.</summary>
+    public static string NotClosable(SocketEntry socket) => socket switch
+    {
+        { IsListening: true } => "a listener is never closed: c closes one connection (K stops the server)",
+        { Host: not null } => $"c closes connections of this machine: on {TerminalText.Sanitize(socket.Host)} run ssh {TerminalText.Sanitize(socket.Host)} tuiports close",
+        _ when !socket.Protocol.IsTcp() => "only TCP connections can be closed",
+        { Inode: 0 } => $"a {ProcFs.SocketStates.ShortName(socket.State)} socket belongs to the kernel: nothing to close",
+        _ => "only connections of tuiports' own network namespace can be closed",
+    };
 }
