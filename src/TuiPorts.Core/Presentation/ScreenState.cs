@@ -117,12 +117,12 @@ public sealed class ScreenState
 
     /// <summary>
     /// <c>s</c>: the next TCP state present in the snapshot (in the kernel's order: ESTABLISHED, SYN_SENT, SYN_RECV,
-    /// FIN_WAIT1 ... CLOSE_WAIT ...), after the last one every state again.
+    /// FIN_WAIT1 ... CLOSE_WAIT ..., LISTEN last), after the last one every state again.
     /// </summary>
     public void CycleStateFilter()
     {
         var present = List.Snapshot.Sockets.Where(s => s.Protocol.IsTcp()).Select(s => s.State).ToHashSet();
-        var order = SocketStates.ConnectionStates.Prepend(SocketStates.Listen).Where(present.Contains).ToList();
+        var order = SocketStates.ConnectionStates.Append(SocketStates.Listen).Where(present.Contains).ToList();
         int next = StateFilter is { } current ? order.IndexOf(current) + 1 : 0;
         _baseQuery = _baseQuery with { State = next < order.Count ? order[next] : null };
         ApplyQuery();

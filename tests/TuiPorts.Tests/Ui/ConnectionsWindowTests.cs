@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.Input;
 using TuiPorts.Core.Netlink;
@@ -68,8 +69,9 @@ public sealed class ConnectionsWindowTests : IDisposable
         _ui.Show(_source.Take());
     }
 
+    /// <summary>The table line whose local address is 127.0.0.1:<paramref name="localPort"/> (not its peer column).</summary>
     private string Row(int localPort) =>
-        _ui.Screen.Split('\n').Single(line => line.Contains($"127.0.0.1:{localPort} ", StringComparison.Ordinal) && line.Contains("ESTAB", StringComparison.Ordinal));
+        _ui.Screen.Split('\n').Single(line => Regex.IsMatch(line, $@"^.?\s?tcp\S*\s+127\.0\.0\.1:{localPort}\s.*ESTAB"));
 
     private void Highlight(int localPort)
     {
@@ -184,6 +186,11 @@ public sealed class ConnectionsWindowTests : IDisposable
         using var closes = new CloseController(_ui.Window, _ => asked = true, SocketDestroyer.Instance, () => { }, readOnly: false);
         _ui.Show(_source.Take());
         _ui.Press(Key.Home);
+        while (!_ui.Window.State.SelectedRow!.Socket.IsListening && _ui.Window.State.SelectedIndex < _ui.Window.State.Rows.Count - 1)
+        {
+            _ui.Press(Key.CursorDown);
+        }
+
         Assert.True(_ui.Window.State.SelectedRow!.Socket.IsListening);
 
         _ui.Press(Key.C);
