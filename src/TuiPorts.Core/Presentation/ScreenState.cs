@@ -63,6 +63,15 @@ public sealed class ScreenState
     /// <summary>One line per host that is not live (connecting, unreachable, garbage), at most three (the third sums up the rest).</summary>
     public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, _time.GetUtcNow());
 
+    /// <summary>The host lines cut to the screen's width (never wrapped: every host not live stays visible).</summary>
+    public IReadOnlyList<string> HostLinesFor(int width) => StatusLines.Hosts(Hosts, _time.GetUtcNow(), width);
+
+    /// <summary>True when <paramref name="host"/> is stale: its rows are its last known ones, drawn dimmed.</summary>
+    public bool IsStale(string? host) => host is not null && Hosts.Any(h => h.Host == host && h.State == Remote.HostState.Stale);
+
+    /// <summary>The status of <paramref name="host"/>, or null for this machine alone.</summary>
+    public Remote.HostStatus? HostStatusOf(string? host) => host is null ? null : Hosts.FirstOrDefault(h => h.Host == host);
+
     /// <summary>The notice, while it has not expired.</summary>
     public string? Notice => _notice is not null && Elapsed < _noticeUntil ? _notice : null;
 
@@ -192,7 +201,7 @@ public sealed class ScreenState
             _notice = null;
         }
 
-        bool retrying = Hosts.Any(h => h.RetryAt is not null && h.IsUnreachable); // its countdown moves
+        bool retrying = Hosts.Any(h => (h.RetryAt is not null && h.IsUnreachable) || h.State == Remote.HostState.Stale); // its countdown moves
         return List.Expire(Elapsed) | noticeExpired | retrying;
     }
 

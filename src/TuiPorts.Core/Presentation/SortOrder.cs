@@ -109,7 +109,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
             SortColumn.Pid => FirstPid(x).CompareTo(FirstPid(y)),
             SortColumn.Name => string.Compare(FirstName(x), FirstName(y), StringComparison.OrdinalIgnoreCase),
             SortColumn.User => string.Compare(FirstUser(x), FirstUser(y), StringComparison.OrdinalIgnoreCase),
-            SortColumn.Host => string.CompareOrdinal(x.Host, y.Host),
+            SortColumn.Host => Remote.HostNames.Compare(x.Host, y.Host), // naturally: h2 before h10
             _ => 0,
         };
         if (c == 0 && Column != SortColumn.LocalPort)
@@ -119,7 +119,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
-            c = string.CompareOrdinal(x.Host, y.Host); // one port over several hosts: host by host
+            c = Remote.HostNames.Compare(x.Host, y.Host); // one port over several hosts: host by host (h2 before h10)
         }
 
         if (c == 0)

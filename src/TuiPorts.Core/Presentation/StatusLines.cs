@@ -51,12 +51,23 @@ public static class StatusLines
         return $"  {only}{string.Join(' ', parts)}";
     }
 
-    /// <summary>The banner under the message line: each host that is not live, in one line; at most three lines.</summary>
-    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, DateTimeOffset now)
+    /// <summary>
+    /// The banner under the message line: each host that is not live (down, stale, connecting), one line each, cut to
+    /// <paramref name="width"/> with "…"; at most three lines, the third then <c>and 4 more: h5, h7, h9, h12</c>, so
+    /// every host that is not live stays named on screen at any width.
+    /// </summary>
+    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, DateTimeOffset now, int width = int.MaxValue)
     {
-        var lines = hosts.Where(h => h.State != Remote.HostState.Live).Select(h => Wording.HostLine(h, now)).ToList();
-        return lines.Count <= 3 ? lines : [lines[0], lines[1], $"and {lines.Count - 2} more hosts not live: {string.Join(", ", hosts.Where(h => h.State != Remote.HostState.Live).Skip(2).Select(h => TerminalText.Sanitize(h.Host)))}"];
+        var down = hosts.Where(h => h.State != Remote.HostState.Live).ToList();
+        var lines = down.Count <= 3
+            ? down.Select(h => Wording.HostLine(h, now)).ToList()
+            : [Wording.HostLine(down[0], now), Wording.HostLine(down[1], now), $"and {down.Count - 2} more: {string.Join(", ", down.Skip(2).Select(h => h.Host))}"];
+        return lines.Select(l => Cut(TerminalText.Sanitize(l), width)).ToList(); // remote words, made safe, then cut
     }
+
+    /// <summary>The line as is when it fits in <paramref name="width"/>, else its start and "…".</summary>
+    public static string Cut(string line, int width) =>
+        line.Length <= width ? line : width <= 1 ? "…" : string.Concat(line.AsSpan(0, width - 1), "…");
 
     /// <summary>The latest notice (kill results, errors) and a failed refresh, else the first warning (hidden holders first).</summary>
     public static string Message(string? refreshError, string? notice, Snapshot snapshot)

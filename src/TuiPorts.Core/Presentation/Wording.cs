@@ -135,10 +135,16 @@ public static class Wording
     {
         int unreachable = hosts.Count(h => h.IsUnreachable);
         int connecting = hosts.Count(h => h.State == Remote.HostState.Connecting);
+        int stale = hosts.Count(h => h.State == Remote.HostState.Stale);
         var notes = new List<string>();
         if (unreachable > 0)
         {
             notes.Add($"{unreachable} unreachable");
+        }
+
+        if (stale > 0)
+        {
+            notes.Add($"{stale} stale");
         }
 
         if (connecting > 0)
@@ -149,9 +155,17 @@ public static class Wording
         return Count(hosts.Count, "host") + (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : string.Empty);
     }
 
-    /// <summary>A host that is not live, in one line: <c>db1: ssh: connect to host db1 port 22: Connection refused; retrying in 4 s</c>.</summary>
+    /// <summary>
+    /// A host that is not live, in one line: <c>db1: ssh: connect to host db1 port 22: Connection refused; retrying in
+    /// 4 s</c>, or <c>h5: no answer for 6 s (last data 12:01:07)</c>.
+    /// </summary>
     public static string HostLine(Remote.HostStatus status, DateTimeOffset now)
     {
+        if (status.State == Remote.HostState.Stale)
+        {
+            return $"{status.Host}: {Silence(status, now)}";
+        }
+
         string what = status.State switch
         {
             Remote.HostState.Connecting => "connecting...",
@@ -168,6 +182,25 @@ public static class Wording
         return $"{host}: {what.TrimEnd('.')}; retrying in {Formats.Seconds(wait)}"; // ssh ends some sentences with "."
 
     }
+
+    /// <summary><c>no answer for 6 s (last data 12:01:07)</c>: how long a stale host has been silent.</summary>
+    public static string Silence(Remote.HostStatus status, DateTimeOffset now)
+    {
+        var silent = status.LastLine is { } since ? TimeSpan.FromSeconds(Math.Max(0, Math.Floor((now - since).TotalSeconds))) : TimeSpan.Zero;
+        string data = status.LastData is { } at ? $" (last data {Formats.ClockTime(at)})" : string.Empty;
+        return $"no answer for {Formats.Seconds(silent)}{data}";
+    }
+
+    /// <summary>K on a stale host's row: said before anything is sent.</summary>
+    public static string KillOnStaleHost(Remote.HostStatus status, DateTimeOffset now) =>
+        $"{status.Host} is stale ({Silence(status, now)}): its rows may be out of date; nothing sent - wait until it answers again";
+
+    /// <summary>A host whose line went past the cap (read no further).</summary>
+    public static string LineOverCap(long cap) => $"sent a line over {cap >> 20} MiB";
+
+    public static string OverLineBudget(int perSecond) => $"sent more than {perSecond} lines a second (a flood, not a stream)";
+
+    public static string OverByteBudget(long perSecond) => $"sent more than {perSecond >> 20} MiB a second (a flood, not a stream)";
 
     /// <summary>Why a host's session ended: ssh's or the remote side's own last words, else the exit code.</summary>
     public static string HostEnded(string errorText, int? exitCode, string? readError)

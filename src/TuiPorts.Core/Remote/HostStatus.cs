@@ -12,6 +12,12 @@ public enum HostState
     Live,
 
     /// <summary>
+    /// Connected, but no line (not even a heartbeat) for <see cref="Heartbeat.StaleAfter"/>: a frozen remote or a dead
+    /// link. Its last sockets stay in the table, dimmed; it is live again with its next line.
+    /// </summary>
+    Stale,
+
+    /// <summary>
     /// Unreachable, no tuiports there, the connection dropped or the remote side failed: the message says which (ssh's
     /// own words when it has them); a reconnect is due at <see cref="HostStatus.RetryAt"/>.
     /// </summary>
@@ -26,6 +32,22 @@ public sealed record HostStatus(string Host, HostState State, string? Message = 
 {
     /// <summary>Counted as unreachable in the summary line: failed or sending garbage.</summary>
     public bool IsUnreachable => State is HostState.Failed or HostState.Garbage;
+
+    /// <summary>When its last line (data or heartbeat) arrived; for a stale host, since when it is silent.</summary>
+    public DateTimeOffset? LastLine { get; init; }
+
+    /// <summary>When its last data line (a snapshot or a change) arrived.</summary>
+    public DateTimeOffset? LastData { get; init; }
+
+    /// <summary>Its traffic and lag, read when the hosts list (H) is shown; null for this machine.</summary>
+    public HostMeter? Meter { get; init; }
+
+    /// <summary>Equal by what it says; the meter is a live counter, not part of the value.</summary>
+    public bool Equals(HostStatus? other) =>
+        other is not null && Host == other.Host && State == other.State && Message == other.Message && RetryAt == other.RetryAt
+        && LastLine == other.LastLine && LastData == other.LastData;
+
+    public override int GetHashCode() => HashCode.Combine(Host, State, Message, RetryAt, LastLine, LastData);
 }
 
 /// <summary>One host's latest news: its status, and its sockets while it has any to show (null otherwise).</summary>

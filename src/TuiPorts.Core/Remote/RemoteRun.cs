@@ -36,7 +36,7 @@ public static class RemoteRun
         }
         catch (IOException e)
         {
-            return new RemoteRunResult(lines, [e.Message], process.ExitCode);
+            return new RemoteRunResult(lines, [e.Message], null); // a read error (a line over the cap) is a failure whatever the exit code
         }
 
         return new RemoteRunResult(lines, process.ErrorText.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList(), process.ExitCode);

@@ -11,10 +11,16 @@ namespace TuiPorts.Core.Remote;
 /// host's tuiports sent. Built on <see cref="JsonElement"/> (no reflection, AOT-safe). Every socket gets the host's
 /// name; processes seen before (same pid and start time, same facts) are shared, not copied, so a host's snapshot
 /// costs its facts once and compares by reference. Anything that is not the documented shape is a
-/// <see cref="FormatException"/>.
+/// <see cref="FormatException"/>: that includes values no tuiports writes (a port outside 0-65535, an unknown state or
+/// protocol, a pid below 1, a negative fd) and strings longer than their cap (<see cref="MaxText"/>, a command line
+/// <see cref="MaxCommandLine"/>), so another host cannot put anything on screen that a scan here could not.
 /// </summary>
 public sealed class SnapshotJsonReader(string? host)
 {
+    public const int MaxText = 4096;
+    public const int MaxCommandLine = 64 * 1024;
+    private const int MaxState = 16;
+
     private Dictionary<(int Pid, ulong Start), ProcessInfo> _processes = [];
 
     public string? Host { get; } = host;
@@ -58,14 +64,14 @@ public sealed class SnapshotJsonReader(string? host)
         var holders = new List<SocketHolder>();
         foreach (var owner in Property(socket, "owners").EnumerateArray())
         {
-            var fds = Property(owner, "fds").EnumerateArray().Select(fd => fd.GetInt32());
+            var fds = Property(owner, "fds").EnumerateArray().Select(fd => InRange(fd.GetInt32(), 0, int.MaxValue, "fds"));
             holders.Add(new SocketHolder(ReadProcess(owner), new EquatableArray<int>(fds)));
         }
 
         return new SocketEntry(
-            ReadProtocol(socket), Text(socket, "state"), Address(socket, "localAddress"), Property(socket, "localPort").GetInt32(),
-            Address(socket, "remoteAddress"), Property(socket, "remotePort").GetInt32(), Property(socket, "txQueue").GetInt64(),
-            Property(socket, "rxQueue").GetInt64(), Property(socket, "uid").GetInt32(), Property(socket, "inode").GetUInt64(),
+            ReadProtocol(socket), State(socket), Address(socket, "localAddress"), Port(socket, "localPort"),
+            Address(socket, "remoteAddress"), Port(socket, "remotePort"), InRange(Property(socket, "txQueue").GetInt64(), 0, long.MaxValue, "txQueue"),
+            InRange(Property(socket, "rxQueue").GetInt64(), 0, long.MaxValue, "rxQueue"), Property(socket, "uid").GetInt32(), Property(socket, "inode").GetUInt64(),
             Property(socket, "netns").GetUInt64(), Property(socket, "ownersHidden").GetBoolean(), new EquatableArray<SocketHolder>(holders))
         {
             Role = ReadRole(Text(socket, "role")),
@@ -82,8 +88,8 @@ public sealed class SnapshotJsonReader(string? host)
         var identity = inode != 0
             ? SocketKey.ForInode(netns, protocol, inode)
             : new SocketKey(
-                netns, protocol, 0, Address(key, "localAddress"), Property(key, "localPort").GetInt32(),
-                Address(key, "remoteAddress"), Property(key, "remotePort").GetInt32(), Text(key, "state"));
+                netns, protocol, 0, Address(key, "localAddress"), Port(key, "localPort"),
+                Address(key, "remoteAddress"), Port(key, "remotePort"), State(key));
         return identity with { Host = Host };
     });
 
@@ -118,10 +124,10 @@ public sealed class SnapshotJsonReader(string? host)
         string? startedAt = NullableText(owner, "startedAt");
         string? cgroup = NullableText(owner, "cgroup");
         var process = new ProcessInfo(
-            Property(owner, "pid").GetInt32(), Text(owner, "name"), Text(owner, "cmdline"), Property(owner, "uid").GetInt32(),
-            Text(owner, "user"), Property(owner, "startTimeTicks").GetUInt64(),
+            InRange(Property(owner, "pid").GetInt32(), 1, int.MaxValue, "pid"), Text(owner, "name"), Text(owner, "cmdline", MaxCommandLine),
+            Property(owner, "uid").GetInt32(), Text(owner, "user"), Property(owner, "startTimeTicks").GetUInt64(),
             startedAt is null ? null : DateTimeOffset.Parse(startedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            Property(owner, "ppid").GetInt32(), Property(owner, "kernelThread").GetBoolean())
+            InRange(Property(owner, "ppid").GetInt32(), 0, int.MaxValue, "ppid"), Property(owner, "kernelThread").GetBoolean())
         {
             Cgroup = cgroup is null ? null : new CgroupInfo(cgroup, NullableText(owner, "unit"), NullableText(owner, "container")),
         };
@@ -141,7 +147,7 @@ public sealed class SnapshotJsonReader(string? host)
         "tcp6" => Protocol.Tcp6,
         "udp" => Protocol.Udp,
         "udp6" => Protocol.Udp6,
-        var other => throw new FormatException($"unknown proto '{other}'"),
+        var other => throw new FormatException($"unknown proto '{Excerpt(other)}'"),
     };
 
     private static SocketRole ReadRole(string role) => role switch
@@ -149,7 +155,7 @@ public sealed class SnapshotJsonReader(string? host)
         "listener" => SocketRole.Listener,
         "accepted" => SocketRole.Accepted,
         "client" => SocketRole.Client,
-        _ => throw new FormatException($"unknown role '{role}'"),
+        _ => throw new FormatException($"unknown role '{Excerpt(role)}'"),
     };
 
     private static JsonElement Property(JsonElement element, string name) =>
@@ -157,14 +163,36 @@ public sealed class SnapshotJsonReader(string? host)
             ? value
             : throw new FormatException($"no \"{name}\"");
 
-    private static string Text(JsonElement element, string name) =>
-        Property(element, name).GetString() ?? throw new FormatException($"\"{name}\" is null");
+    private static string Text(JsonElement element, string name, int max = MaxText) =>
+        Capped(Property(element, name).GetString() ?? throw new FormatException($"\"{name}\" is null"), name, max);
 
     private static string? NullableText(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Capped(value.GetString(), name, MaxText) : null;
+
+    private static string Capped(string? text, string name, int max) =>
+        text is { Length: var length } && length > max ? throw new FormatException($"\"{name}\" is longer than {max} characters") : text!;
+
+    private static int Port(JsonElement element, string name) => InRange(Property(element, name).GetInt32(), 0, 65535, name);
+
+    private static T InRange<T>(T value, T min, T max, string name)
+        where T : IComparable<T> =>
+        value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 ? value : throw new FormatException($"\"{name}\" is out of range: {value}");
+
+    /// <summary>A state a scan can write: netstat's TCP names, UNCONN, or UNKNOWN_XX for a code it does not know.</summary>
+    private static string State(JsonElement element)
+    {
+        string state = Text(element, "state", MaxState);
+        bool known = state == SocketStates.Unconnected || Enumerable.Range(1, 12).Any(code => SocketStates.TcpName(code) == state)
+            || (state.Length == 10 && state.StartsWith("UNKNOWN_", StringComparison.Ordinal) && state[8..].All(char.IsAsciiHexDigitUpper));
+        return known ? state : throw new FormatException($"unknown state '{Excerpt(state)}'");
+    }
+
+    /// <summary>A remote value quoted in an error: its start, with control and format characters as '?'.</summary>
+    private static string Excerpt(string text) =>
+        new(text.Take(24).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c).ToArray());
 
     private static IPAddress Address(JsonElement element, string name) =>
-        IPAddress.TryParse(Text(element, name), out var address) ? address : throw new FormatException($"\"{name}\" is not an address");
+        IPAddress.TryParse(Text(element, name, 64), out var address) ? address : throw new FormatException($"\"{name}\" is not an address");
 
     /// <summary>Wrong kinds and out-of-range numbers are format errors too: one exception type for "not our document".</summary>
     private static T Guard<T>(Func<T> read)

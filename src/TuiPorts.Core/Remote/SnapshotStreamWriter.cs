@@ -10,7 +10,8 @@ namespace TuiPorts.Core.Remote;
 /// <c>tuiports --stream</c>'s output: newline-delimited JSON, compact, one line per write. The first line is the
 /// whole snapshot (the <c>--once --json</c> document); after it, a line only for a scan whose sockets changed, holding
 /// only what changed (<see cref="StreamDelta"/>). Each line is written in one piece and flushed, so a reader at the
-/// other end of a pipe or an ssh session sees whole lines as soon as they exist.
+/// other end of a pipe or an ssh session sees whole lines as soon as they exist. Between them, when nothing was written
+/// for a while, a <see cref="Heartbeat"/> line says the stream is alive (and fails at once when the reader is gone).
 /// </summary>
 public sealed class SnapshotStreamWriter(Stream output)
 {
@@ -65,6 +66,23 @@ public sealed class SnapshotStreamWriter(Stream output)
             _trafficSentAt = scan.TakenAt;
         }
 
+        return Send();
+    }
+
+    /// <summary>Writes <c>{"heartbeat":{"at":...,"lastScanMs":...}}</c>: this host's clock and its last scan's duration.</summary>
+    public int WriteHeartbeat(Heartbeat heartbeat)
+    {
+        _buffer.Clear();
+        using (var json = new Utf8JsonWriter(_buffer, SnapshotJsonWriter.Options(indented: false)))
+        {
+            heartbeat.Write(json);
+        }
+
+        return Send();
+    }
+
+    private int Send()
+    {
         _buffer.Write("\n"u8);
         output.Write(_buffer.WrittenSpan);
         output.Flush();

@@ -100,7 +100,8 @@ public sealed class SystemProcessLauncher : IProcessLauncher
         {
             try
             {
-                while (_process.StandardOutput.ReadLine() is { } line)
+                var lines = new BoundedLineReader(_process.StandardOutput.BaseStream);
+                while (lines.ReadLine() is { } line)
                 {
                     observer.OnNext(line);
                 }
@@ -109,6 +110,17 @@ public sealed class SystemProcessLauncher : IProcessLauncher
                 ExitCode = _process.ExitCode;
                 Forget();
                 observer.OnCompleted();
+            }
+            catch (LineTooLongException e)
+            {
+                Kill(); // a line that long is not our stream: nothing after it is read (SIGTERM, SIGKILL after 2 s)
+                if (_process.WaitForExit(KillGrace * 2))
+                {
+                    ExitCode = _process.ExitCode;
+                }
+
+                Forget();
+                observer.OnError(e);
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {

@@ -83,7 +83,10 @@ public static partial class CommandLineInterface
 
             if (streaming)
             {
-                return StreamCommand.Run(procRoot, socketQuery, settings.Interval, output, error);
+                var heartbeat = hosts.HeartbeatOf(result, out string? heartbeatProblem);
+                return heartbeat is { } period
+                    ? StreamCommand.Run(procRoot, socketQuery, settings.Interval, period, output, error)
+                    : UsageError(error, heartbeatProblem!);
             }
 
             if (result.GetValue(once))

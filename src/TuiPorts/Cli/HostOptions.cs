@@ -4,15 +4,22 @@ using TuiPorts.Core.Remote;
 namespace TuiPorts.Cli;
 
 /// <summary>What <c>--ssh</c> and its companions ask for: the hosts, how to reach them, and the filters they apply.</summary>
-public sealed record HostsSetup(HostSet Hosts, SshCommand Ssh, IReadOnlyList<string> Filters);
+public sealed record HostsSetup(HostSet Hosts, SshCommand Ssh, IReadOnlyList<string> Filters)
+{
+    /// <summary>How many ssh sessions <c>--once</c> runs at the same time (<c>--ssh-jobs</c>).</summary>
+    public int Jobs { get; init; } = HostOptions.DefaultJobs;
+}
 
 /// <summary>
 /// The options of the several-host view: <c>--ssh HOSTS</c> (repeatable, comma-separated, names as ssh takes them),
-/// <c>--remote-command</c>, <c>--local</c> and <c>--ssh-config</c> (also <c>TUIPORTS_SSH_CONFIG</c>).
+/// <c>--remote-command</c>, <c>--local</c>, <c>--ssh-config</c> (also <c>TUIPORTS_SSH_CONFIG</c>) and <c>--ssh-jobs</c>;
+/// and <c>--heartbeat</c>, the stream's side of the contract.
 /// </summary>
 public sealed class HostOptions
 {
     public const string ConfigVariable = "TUIPORTS_SSH_CONFIG";
+    public const int DefaultJobs = 32;
+    public const int MaxJobs = 1024;
 
     public Option<string[]> Ssh { get; } = new("--ssh")
     {
@@ -35,12 +42,45 @@ public sealed class HostOptions
         HelpName = "FILE",
     };
 
+    public Option<string?> Jobs { get; } = new("--ssh-jobs")
+    {
+        Description = $"With --once --ssh: how many hosts are asked at the same time (default {DefaultJobs}).",
+        HelpName = "N",
+    };
+
+    public Option<string?> Heartbeat { get; } = new("--heartbeat")
+    {
+        Description = "With --stream: when nothing changed for this many seconds, write a heartbeat line (default 2), so a reader can tell a quiet host from a frozen one.",
+        HelpName = "SECONDS",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Ssh);
         command.Options.Add(RemoteCommand);
         command.Options.Add(Local);
         command.Options.Add(SshConfig);
+        command.Options.Add(Jobs);
+        command.Options.Add(Heartbeat);
+    }
+
+    /// <summary>The stream's heartbeat period; null with the reason when <c>--heartbeat</c> is not a number of seconds in 0.1-3600.</summary>
+    public TimeSpan? HeartbeatOf(ParseResult result, out string? problem)
+    {
+        problem = null;
+        string? text = result.GetValue(Heartbeat);
+        if (text is null)
+        {
+            return Core.Remote.Heartbeat.DefaultPeriod;
+        }
+
+        if (!text.Any(char.IsAsciiLetter) && Seconds.TryParse(text, 0.1, 3600, out var period)) // NaN and Infinity are not seconds
+        {
+            return period;
+        }
+
+        problem = $"--heartbeat: '{Printable(text)}' is not a number of seconds between 0.1 and 3600";
+        return null;
     }
 
     /// <summary>Null without <c>--ssh</c> (and then a problem if a companion option was given alone, or a name is bad).</summary>
@@ -53,6 +93,7 @@ public sealed class HostOptions
             problem = result.GetValue(Local) ? "--local needs --ssh (this machine alone is the default)"
                 : result.GetValue(RemoteCommand) is not null ? "--remote-command needs --ssh"
                 : result.GetValue(SshConfig) is not null ? "--ssh-config needs --ssh"
+                : result.GetValue(Jobs) is not null ? "--ssh-jobs needs --ssh"
                 : null;
             return null;
         }
@@ -70,9 +111,24 @@ public sealed class HostOptions
             return null;
         }
 
+        int jobs = DefaultJobs;
+        if (result.GetValue(Jobs) is { } jobsText && (!int.TryParse(jobsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out jobs) || jobs is < 1 or > MaxJobs))
+        {
+            problem = $"--ssh-jobs: '{Printable(jobsText)}' is not a number from 1 to {MaxJobs}";
+            return null;
+        }
+
+        bool local = result.GetValue(Local);
+        if (local && names.FirstOrDefault(n => n == "local" || n == Environment.MachineName) is { } self)
+        {
+            problem = $"--ssh: '{self}' is this machine, which --local shows already (read directly): drop one of them";
+            return null;
+        }
+
         string command = NonEmpty(result.GetValue(RemoteCommand)) ?? "tuiports";
-        var hosts = new HostSet(names, result.GetValue(Local) ? HostSet.LocalName(names) : null);
-        return new HostsSetup(hosts, new SshCommand(command, config), query.RemoteArguments(result));
+        var hosts = new HostSet(names, local ? HostSet.LocalName(names) : null);
+        var ssh = new SshCommand(command, config) { Probe = new SshConfigProbe(configFile: config) }; // their keep-alive wins over ours
+        return new HostsSetup(hosts, ssh, query.RemoteArguments(result)) { Jobs = jobs };
     }
 
     /// <summary>Host names in order, once each; null with the reason when one is not a name ssh would take as a destination.</summary>
@@ -82,9 +138,9 @@ public sealed class HostOptions
         var names = new List<string>();
         foreach (string name in values.SelectMany(v => v.Split(',')).Select(n => n.Trim()))
         {
-            if (name.Length == 0 || name.StartsWith('-') || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\'' or '"' or '\\'))
+            if (!HostNames.IsValid(name))
             {
-                problem = $"--ssh: '{name}' is not a host name (host, user@host or an alias from ~/.ssh/config)";
+                problem = $"--ssh: '{Printable(name)}' is not a host name (host, user@host or an alias from ~/.ssh/config: letters, digits and . - _ : @ [ ])";
                 return null;
             }
 
@@ -96,6 +152,10 @@ public sealed class HostOptions
 
         return names;
     }
+
+    /// <summary>An argument echoed back: its first 80 characters, anything but printable ASCII as '?'.</summary>
+    private static string Printable(string text) =>
+        new(text.Take(80).Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

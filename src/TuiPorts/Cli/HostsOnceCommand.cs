@@ -10,7 +10,7 @@ namespace TuiPorts.Cli;
 
 /// <summary>
 /// <c>tuiports --once [--json] --ssh HOSTS</c>: runs <c>tuiports --once --json</c> (with the same filters) on every host
-/// at once over ssh, and prints one document <c>{"hosts": [{"host", "snapshot"} | {"host", "error"}]}</c>, or one
+/// at once over ssh (at most <c>--ssh-jobs</c> at a time; the whole takes as long as the slowest host), and prints one document <c>{"hosts": [{"host", "snapshot"} | {"host", "error"}]}</c>, or one
 /// table with a HOST column (each failed host on stderr). Exit 0 once printed: a host's failure is part of the answer.
 /// </summary>
 public static class HostsOnceCommand
@@ -23,16 +23,16 @@ public static class HostsOnceCommand
     /// <param name="pretty">Indent the document; by default it is indented only on a terminal (compact for pipes).</param>
     public static int Run(ProcRoot root, SocketQuery query, HostsSetup setup, bool json, bool pretty, IProcessLauncher launcher, TextWriter output, TextWriter error)
     {
-        var remote = setup.Hosts.Remote
-            .Select(host => Task.Run(() => Ask(host, RemoteRun.Run(launcher, setup.Ssh, host, SshCommand.OnceArguments(setup.Filters), Timeout), json)))
-            .ToList();
+        var remote = setup.Hosts.Remote;
+        var arguments = SshCommand.OnceArguments(setup.Filters);
+        var asked = AskAll(remote, setup.Jobs, host => Ask(host, RemoteRun.Run(launcher, setup.Ssh, host, arguments, Timeout), json));
         var answers = new List<Answer>();
         if (setup.Hosts.Local is { } local)
         {
             answers.Add(new Answer(local, null, HostsView.WithHost(new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take(), local), null));
         }
 
-        answers.AddRange(remote.Select(task => task.Result));
+        answers.AddRange(asked());
         try
         {
             if (json)
@@ -52,9 +52,42 @@ public static class HostsOnceCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Asks every host at once, at most <paramref name="jobs"/> at a time, each on its own thread (an ssh session mostly
+    /// waits: the thread pool would start them one by one); returns a wait for every answer, in the order given. A host
+    /// that fails in any way is its own error answer, never the others' loss.
+    /// </summary>
+    private static Func<List<Answer>> AskAll(IReadOnlyList<string> hosts, int jobs, Func<string, Answer> ask)
+    {
+        var answers = new Answer[hosts.Count];
+        int next = -1;
+        var workers = Enumerable.Range(0, Math.Min(jobs, hosts.Count)).Select(_ => new Thread(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < hosts.Count)
+            {
+                try
+                {
+                    answers[i] = ask(hosts[i]);
+                }
+                catch (Exception e)
+                {
+                    answers[i] = new Answer(hosts[i], null, null, e is OutOfMemoryException ? "its answer did not fit in memory" : e.Message);
+                }
+            }
+        })
+        { IsBackground = true, Name = "tuiports-ask-host" }).ToList();
+        workers.ForEach(w => w.Start());
+        return () =>
+        {
+            workers.ForEach(w => w.Join());
+            return [.. answers];
+        };
+    }
+
     private static Answer Ask(string host, RemoteRunResult result, bool json)
     {
-        string text = string.Join('\n', result.Output);
+        string text = result.Output.Count == 1 ? result.Output[0] : string.Join('\n', result.Output);
         if (result.ExitCode != 0)
         {
             return new Answer(host, null, null, Wording.HostEnded(string.Join('\n', result.Errors), result.ExitCode, null));

@@ -120,6 +120,9 @@ public sealed partial class MainWindow
             case UiCommand.Help:
                 Terminal.Gui.Views.MessageBox.Query(_app, "tuiports keys", _context.Keys.HelpText((_app.Driver?.Cols ?? 80) - 8), wrapMessage: false, "Close");
                 break;
+            case UiCommand.Hosts:
+                ShowHosts();
+                break;
             case UiCommand.Quit:
                 _app.RequestStop();
                 break;
@@ -127,6 +130,15 @@ public sealed partial class MainWindow
                 SuspendRequested?.Invoke();
                 break;
         }
+    }
+
+    /// <summary>H: every host with its state, last data time, lag and bytes/s (a snapshot of them; Close returns).</summary>
+    private void ShowHosts()
+    {
+        var lines = HostList.Lines(_screen.Hosts, _context.Time.GetUtcNow());
+        int width = Math.Max(20, (_app.Driver?.Cols ?? 80) - 8);
+        string text = string.Join('\n', lines.Select(l => StatusLines.Cut(TerminalText.Sanitize(l), width)));
+        Terminal.Gui.Views.MessageBox.Query(_app, "hosts", text, wrapMessage: false, "Close");
     }
 
     private void ChangeSort(SortOrder sort)
@@ -146,6 +158,12 @@ public sealed partial class MainWindow
         if (handler is null)
         {
             ShowNotice("killing is not available here");
+            return;
+        }
+
+        if (_screen.HostStatusOf(row.Socket.Host) is { State: Core.Remote.HostState.Stale } stale)
+        {
+            ShowNotice(Wording.KillOnStaleHost(stale, _context.Time.GetUtcNow())); // its row may be gone already: ask nothing, send nothing
             return;
         }
 

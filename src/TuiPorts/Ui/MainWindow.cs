@@ -166,8 +166,8 @@ public sealed partial class MainWindow : Window, IKillView
         _summary.Text = TerminalText.Sanitize(_screen.SummaryLine);
         _message.Text = TerminalText.Sanitize(_screen.MessageLine);
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
-        var hostLines = _screen.HostLines;
-        _hostLines.Text = string.Join('\n', hostLines.Select(TerminalText.Sanitize));
+        var hostLines = _screen.HostLinesFor(width);
+        _hostLines.Text = string.Join('\n', hostLines);
         _hostLines.Height = Dim.Absolute(hostLines.Count);
         _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
@@ -194,6 +194,7 @@ public sealed partial class MainWindow : Window, IKillView
         {
             RowMark.New => _schemes.NewRow,
             RowMark.Gone => _schemes.GoneRow,
+            _ when _screen.IsStale(rows[rowIndex].Socket.Host) => _schemes.StaleRow, // its host stopped answering
             _ => null,
         };
     }

@@ -17,6 +17,8 @@ public sealed class Schemes
         Error = Make(new Color(ColorName16.BrightRed), StandardBlack, color);
         NewRow = Make(new Color(ColorName16.Black), new Color(ColorName16.Green), color);
         GoneRow = Make(new Color(ColorName16.White), new Color(ColorName16.Red), color);
+        var faint = new Attribute(color ? new Color(ColorName16.DarkGray) : StandardWhite, StandardBlack, TextStyle.Faint);
+        StaleRow = new Scheme(faint) { Focus = new Attribute(StandardBlack, color ? new Color(ColorName16.DarkGray) : StandardWhite), Editable = faint };
     }
 
     public Scheme Normal { get; }
@@ -32,6 +34,9 @@ public sealed class Schemes
     public Scheme NewRow { get; }
 
     public Scheme GoneRow { get; }
+
+    /// <summary>A stale host's rows: its last known sockets, dimmed (faint without colours).</summary>
+    public Scheme StaleRow { get; }
 
     private static Color StandardWhite => new(ColorName16.White);
 

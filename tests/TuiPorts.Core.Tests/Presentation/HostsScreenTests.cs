@@ -85,7 +85,7 @@ public sealed class HostsScreenTests
         var lines = StatusLines.Hosts([new HostStatus("web1", HostState.Live), .. down], _time.GetUtcNow());
 
         Assert.Equal(3, lines.Count);
-        Assert.Equal("and 3 more hosts not live: db3, db4, db5", lines[2]);
+        Assert.Equal("and 3 more: db3, db4, db5", lines[2]);
     }
 
     [Fact]

@@ -39,6 +39,13 @@ public sealed class RemoteHostFeedTests : IDisposable
 
     private HostSnapshot Last => _updates[^1];
 
+    private static string Heartbeat(DateTimeOffset at, double scanMs = 3)
+    {
+        using var wire = new MemoryStream();
+        new SnapshotStreamWriter(wire).WriteHeartbeat(new Heartbeat(at, TimeSpan.FromMilliseconds(scanMs)));
+        return Encoding.UTF8.GetString(wire.ToArray()).TrimEnd('\n');
+    }
+
     private static string[] StreamLines(params Snapshot[] snapshots)
     {
         using var wire = new MemoryStream();
@@ -65,7 +72,7 @@ public sealed class RemoteHostFeedTests : IDisposable
         Assert.Equal(HostState.Connecting, Last.Status.State);
         _launcher.Received(1).Start("ssh", Arg.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[]
         {
-            "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10", "-o", "Compression=yes", "-T",
+            "-o", "BatchMode=yes", "-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=2", "-o", "ConnectTimeout=10", "-o", "Compression=yes", "-T",
             "-F", "/tmp/ssh_config", "db1", "--", "/opt/tuiports", "--stream", "--interval", "1", "--port", "9000",
         })));
     }
@@ -105,7 +112,7 @@ public sealed class RemoteHostFeedTests : IDisposable
     }
 
     [Fact]
-    public void A_dropped_session_reconnects_and_a_live_one_resets_the_backoff()
+    public void A_dropped_session_reconnects_and_only_a_long_live_one_resets_the_backoff()
     {
         var lines = StreamLines(Of(Tcp(9000, 500, "LISTEN", Process(100))));
         End(0, "ssh: connect to host db1 port 22: Connection timed out", 255);
@@ -115,13 +122,25 @@ public sealed class RemoteHostFeedTests : IDisposable
         _sessions[2].Output.OnNext(lines[0]);
         Assert.Equal(HostState.Live, Last.Status.State);
 
-        End(2, "Connection to 10.0.0.7 closed by remote host.", 255);
+        End(2, "Connection to 10.0.0.7 closed by remote host.", 255); // live for a moment: still a failing host
+        Assert.Equal(_time.Now + TimeSpan.FromSeconds(4), Last.Status.RetryAt);
+        _time.AdvanceBy(TimeSpan.FromSeconds(4));
+        _sessions[3].Output.OnNext(lines[0]);
+        for (int i = 0; i < 16; i++)
+        {
+            _time.AdvanceBy(TimeSpan.FromSeconds(2));
+            _sessions[3].Output.OnNext(Heartbeat(_time.Now));
+        }
+
+        End(3, "Connection to 10.0.0.7 closed by remote host.", 255); // live for 32 s: a good session that dropped
 
         Assert.Equal("Connection to 10.0.0.7 closed by remote host.", Last.Status.Message);
         Assert.Equal(_time.Now + RemoteHostFeed.FirstRetry, Last.Status.RetryAt);
         _time.AdvanceBy(RemoteHostFeed.FirstRetry);
-        Assert.Equal(4, _sessions.Count);
-        Assert.Equal(new HostStatus("db1", HostState.Failed, "Connection to 10.0.0.7 closed by remote host."), Last.Status); // until live again
+        Assert.Equal(5, _sessions.Count);
+        Assert.Equal(HostState.Failed, Last.Status.State); // until live again
+        Assert.Equal("Connection to 10.0.0.7 closed by remote host.", Last.Status.Message);
+        Assert.Null(Last.Status.RetryAt);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class StreamCommandTests : IDisposable
         WriteTcp(Row(0, "0100007F:2328", "00000000:0000", "0A", 500), Row(1, "0100007F:0050", "00000000:0000", "0A", 501));
         _proc.AddProcess(100, "api", "./api --port 9000").AddSocketFd(100, 3, 500).AddSocketFd(100, 4, 502);
         _proc.AddProcess(200, "web", "./web").AddSocketFd(200, 3, 501);
-        var start = new ProcessStartInfo("dotnet", [CliProcess.AppDll, "--stream", "--interval", "0.2", "--port", "9000", "--proc-root", _proc.Root])
+        var start = new ProcessStartInfo("dotnet", [CliProcess.AppDll, "--stream", "--interval", "0.2", "--heartbeat", "3600", "--port", "9000", "--proc-root", _proc.Root])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -95,5 +95,34 @@ public sealed class StreamCommandTests : IDisposable
 
         Assert.True(_stream.WaitForExit(5000), "tuiports --stream kept running after its reader went away");
         Assert.Equal(ExitCodes.Ok, _stream.ExitCode);
+    }
+
+    [Fact]
+    public async Task When_nothing_changes_it_writes_a_heartbeat_with_its_clock_and_its_scan_time()
+    {
+        var start = new ProcessStartInfo("dotnet", [CliProcess.AppDll, "--stream", "--interval", "0.2", "--heartbeat", "0.5", "--port", "9000", "--proc-root", _proc.Root])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var stream = Process.Start(start)!;
+        try
+        {
+            var reader = new SnapshotStreamReader(null);
+            Assert.True(reader.ReadLine(await stream.StandardOutput.ReadLineAsync() ?? string.Empty).IsData);
+            for (int i = 0; i < 3; i++)
+            {
+                var line = reader.ReadLine(await stream.StandardOutput.ReadLineAsync().WaitAsync(LineTimeout) ?? string.Empty);
+                var beat = Assert.IsType<Heartbeat>(line.Heartbeat); // nothing changed: heartbeats only
+                Assert.InRange(beat.At, DateTimeOffset.Now.AddSeconds(-10), DateTimeOffset.Now.AddSeconds(1));
+                Assert.InRange(beat.LastScan, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+                Assert.Equal([9000], line.Snapshot!.Sockets.Select(s => s.LocalPort)); // and the snapshot stays
+            }
+        }
+        finally
+        {
+            stream.Kill();
+            stream.WaitForExit(5000);
+        }
     }
 }

@@ -1,0 +1,74 @@
+namespace TuiPorts.Core.Remote;
+
+/// <summary>
+/// One remote host's traffic, updated by its feed on every line and read by the hosts list (H): when data and lines
+/// last arrived, how far behind its clock the last line was (lag, including any clock difference), and bytes per
+/// second over the current session. Thread-safe; cheap enough for every line.
+/// </summary>
+public sealed class HostMeter
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _sessionStart;
+    private long _sessionBytes;
+    private DateTimeOffset? _lastLine;
+    private DateTimeOffset? _lastData;
+    private TimeSpan? _lag;
+    private TimeSpan? _lastScan;
+    private long _totalBytes;
+
+    public DateTimeOffset? LastLine { get { lock (_gate) { return _lastLine; } } }
+
+    public DateTimeOffset? LastData { get { lock (_gate) { return _lastData; } } }
+
+    /// <summary>Arrival time minus the host's own time on its last heartbeat or snapshot (null before the first).</summary>
+    public TimeSpan? Lag { get { lock (_gate) { return _lag; } } }
+
+    /// <summary>The host's last scan's duration, from its last heartbeat.</summary>
+    public TimeSpan? LastScan { get { lock (_gate) { return _lastScan; } } }
+
+    public long TotalBytes { get { lock (_gate) { return _totalBytes; } } }
+
+    /// <summary>A new ssh session starts: the rate counts from here.</summary>
+    public void SessionStarted(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _sessionStart = now;
+            _sessionBytes = 0;
+        }
+    }
+
+    public void Line(DateTimeOffset now, int bytes, bool data, DateTimeOffset? remoteTime, TimeSpan? lastScan)
+    {
+        lock (_gate)
+        {
+            _lastLine = now;
+            _sessionBytes += bytes;
+            _totalBytes += bytes;
+            if (data)
+            {
+                _lastData = now;
+            }
+
+            if (remoteTime is { } at)
+            {
+                _lag = now - at;
+            }
+
+            if (lastScan is { } scan)
+            {
+                _lastScan = scan;
+            }
+        }
+    }
+
+    /// <summary>Bytes per second since the session started (0 without one).</summary>
+    public double BytesPerSecond(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            double seconds = _sessionStart is { } start ? (now - start).TotalSeconds : 0;
+            return seconds >= 1 ? _sessionBytes / seconds : _sessionBytes;
+        }
+    }
+}
