@@ -65,13 +65,28 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
         {
             fds.TryAdd(holder.Pid, FdListing.Read(root, holder.Pid));
             int ppid = holder.Process.ParentPid;
-            if (ppid > 0 && !parents.ContainsKey(ppid) && ProcRoot.TryReadText(root.PidFile(ppid, "stat")) is { } stat)
+            if (ppid > 0 && !parents.ContainsKey(ppid) && ProcFile.TryReadText(root.PidFile(ppid, "stat"), ProcFile.StatBytes) is { } stat)
             {
                 parents[ppid] = ProcStat.Parse(stat)?.Comm ?? "?";
             }
         }
 
         return new DetailFacts(fds, parents, DescribeSockets(snapshot, socket, fds));
+    }
+
+    /// <summary>
+    /// Unix socket names of the holder's namespace: from the kernel (sock_diag) when it is ours and /proc is real, else
+    /// /proc/&lt;pid&gt;/net/unix read line by line (where a name with a newline cannot claim another socket).
+    /// </summary>
+    private Dictionary<ulong, string> UnixNames(Snapshot snapshot, SocketEntry socket)
+    {
+        if (socket.Netns == snapshot.OwnNetns && root.IsRealProcfs() && Netlink.UnixSockDiag.TryReadNames() is { } names)
+        {
+            return names;
+        }
+
+        using var file = ProcFile.TryOpen(root.PidFile(socket.Holders[0].Pid, "net/unix"));
+        return file is null ? [] : UnixSocketTable.Parse(ProcFile.Lines(file));
     }
 
     /// <summary>"socket:[N]" -> "tcp 127.0.0.1:8081 LISTEN" from the snapshot, or a unix socket's path.</summary>
@@ -90,7 +105,7 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
 
         if (result.Count < wanted.Count && socket.Holders.Count > 0)
         {
-            var unix = UnixSocketTable.Parse(ProcRoot.TryReadText(root.PidFile(socket.Holders[0].Pid, "net/unix")));
+            var unix = UnixNames(snapshot, socket);
             foreach (var (inode, path) in unix)
             {
                 string target = $"socket:[{inode}]";

@@ -85,6 +85,50 @@ public static class TerminalText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The last line of defence on a terminal-bound stream (the CLI's stdout and stderr): C0 controls other than line
+    /// feed and tab, DEL and C1 controls become what <see cref="Sanitize(string?)"/> makes of them, so no escape
+    /// sequence, bell or carriage return leaves tuiports even through a sentence that forgot to sanitise a field. JSON
+    /// passes unchanged (its writer escapes all of these itself). Fields still go through <see cref="Sanitize(string?)"/>:
+    /// only it stops a newline from faking a row and bidi controls from reordering one.
+    /// </summary>
+    public static string MaskControls(ReadOnlySpan<char> text)
+    {
+        int first = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsStreamControl(text[i]))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return text.ToString();
+        }
+
+        var result = new StringBuilder(text.Length + 8);
+        result.Append(text[..first]);
+        foreach (char c in text[first..])
+        {
+            if (IsStreamControl(c))
+            {
+                Append(result, new Rune(c), keepNewlines: true);
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>True for a character <see cref="MaskControls"/> replaces.</summary>
+    public static bool IsStreamControl(char c) => c is (< ' ' and not '\n' and not '\t') or (>= '\u007f' and <= '\u009f');
+
     /// <summary>True when <paramref name="text"/> would pass <see cref="Sanitize(string?)"/> unchanged.</summary>
     public static bool IsSafe(string text) => FirstUnsafe(text, keepNewlines: false) < 0;
 

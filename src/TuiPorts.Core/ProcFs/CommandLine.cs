@@ -24,15 +24,6 @@ public static class CommandLine
         return builder.ToString();
     }
 
-    public static string Read(string path)
-    {
-        try
-        {
-            return Decode(File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
-    }
+    /// <summary>The first 64 KiB of the file, decoded; "" when it cannot be read.</summary>
+    public static string Read(string path) => ProcFile.TryReadBytes(path, MaxBytes) is { } raw ? Decode(raw) : string.Empty;
 }

@@ -12,12 +12,15 @@ public static class NetTableParser
 {
     private const int InodeColumn = 9;
 
-    public static NetTable Parse(Protocol protocol, string content)
+    public static NetTable Parse(Protocol protocol, string content) => Parse(protocol, LinesOf(content));
+
+    /// <summary>The table from its lines as they are read (<see cref="ProcFile.Lines"/>): never the whole file at once.</summary>
+    public static NetTable Parse(Protocol protocol, IEnumerable<string> lines)
     {
         var rows = new List<NetTableRow>();
         int malformed = 0;
         bool header = true;
-        foreach (var rawLine in content.AsSpan().EnumerateLines())
+        foreach (string rawLine in lines)
         {
             if (header)
             {
@@ -25,7 +28,7 @@ public static class NetTableParser
                 continue;
             }
 
-            var line = rawLine.Trim();
+            var line = rawLine.AsSpan().Trim();
             if (line.IsEmpty)
             {
                 continue;
@@ -42,6 +45,14 @@ public static class NetTableParser
         }
 
         return new NetTable(protocol, rows, malformed);
+    }
+
+    private static IEnumerable<string> LinesOf(string content)
+    {
+        foreach (var line in content.Split('\n'))
+        {
+            yield return line.TrimEnd('\r');
+        }
     }
 
     public static bool TryParseLine(Protocol protocol, ReadOnlySpan<char> line, out NetTableRow row)

@@ -49,16 +49,9 @@ public sealed record ProcRoot(string Path, string EtcPath = "/etc")
         return pids;
     }
 
-    /// <summary>Reads a whole file to EOF (proc files report size 0); null when it cannot be read.</summary>
-    public static string? TryReadText(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// Reads a small file to EOF (proc files report size 0), at most <see cref="ProcFile.SmallFileBytes"/>; null when
+    /// it cannot be read. Per-process files have their own, smaller caps (<see cref="ProcFile"/>).
+    /// </summary>
+    public static string? TryReadText(string path) => ProcFile.TryReadText(path, ProcFile.SmallFileBytes);
 }

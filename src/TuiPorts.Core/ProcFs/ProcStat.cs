@@ -8,6 +8,9 @@ public sealed record ProcStat(int Pid, string Comm, char State, int ParentPid, u
     /// <summary>PF_KTHREAD: kernel threads ignore signals although kill(2) returns 0.</summary>
     public const ulong KernelThreadFlag = 0x00200000;
 
+    /// <summary>A kernel's comm is 15 bytes (a workqueue worker's name with its queue, up to 63): longer is not a comm.</summary>
+    public const int MaxCommLength = 64;
+
     public bool IsKernelThread => (Flags & KernelThreadFlag) != 0;
 
     /// <summary>
@@ -28,7 +31,7 @@ public sealed record ProcStat(int Pid, string Comm, char State, int ParentPid, u
             return null;
         }
 
-        string comm = text.Substring(open + 1, close - open - 1);
+        string comm = text.Substring(open + 1, Math.Min(close - open - 1, MaxCommLength));
         var rest = text.AsSpan(close + 1);
         Span<Range> fields = stackalloc Range[21];
         int count = rest.SplitAny(fields, " \n", StringSplitOptions.RemoveEmptyEntries);

@@ -23,14 +23,14 @@ public sealed class ProcessReader
     /// <summary>The process's facts, or null when it has gone (or its stat is unreadable garbage).</summary>
     public ProcessInfo? Read(int pid)
     {
-        string? statText = ProcRoot.TryReadText(_root.PidFile(pid, "stat"));
+        string? statText = ProcFile.TryReadText(_root.PidFile(pid, "stat"), ProcFile.StatBytes);
         var stat = statText is null ? null : ProcStat.Parse(statText);
         if (stat is null)
         {
             return null;
         }
 
-        string? statusText = ProcRoot.TryReadText(_root.PidFile(pid, "status"));
+        string? statusText = ProcFile.TryReadText(_root.PidFile(pid, "status"), ProcFile.StatusBytes);
         int uid = (statusText is null ? null : ProcStatus.ParseUid(statusText)) ?? -1;
         string cmdline = CommandLine.Read(_root.PidFile(pid, "cmdline"));
         DateTimeOffset? startedAt = StartedAt(_bootTime, stat.StartTimeTicks);
@@ -45,7 +45,7 @@ public sealed class ProcessReader
             stat.ParentPid,
             stat.IsKernelThread)
         {
-            Cgroup = CgroupFile.Parse(ProcRoot.TryReadText(_root.PidFile(pid, "cgroup"))),
+            Cgroup = CgroupFile.Parse(ProcFile.TryReadText(_root.PidFile(pid, "cgroup"), ProcFile.CgroupBytes)),
         };
     }
 
@@ -64,7 +64,7 @@ public sealed class ProcessReader
     /// <summary>The start time alone (no /etc/passwd needed): the cheap identity check.</summary>
     public static ulong? ReadStartTime(ProcRoot root, int pid)
     {
-        string? statText = ProcRoot.TryReadText(root.PidFile(pid, "stat"));
+        string? statText = ProcFile.TryReadText(root.PidFile(pid, "stat"), ProcFile.StatBytes);
         return statText is null ? null : ProcStat.Parse(statText)?.StartTimeTicks;
     }
 

@@ -168,15 +168,25 @@ public sealed class HolderScanner
         Record(pid, fds, fdCount);
     }
 
-    /// <summary>Reads one process's fd table (thread-safe: touches no state of the scanner).</summary>
+    /// <summary>
+    /// Reads one process's fd table (thread-safe: touches no state of the scanner). Its identity (start time) is read
+    /// before and after the walk: a pid that exited and was reused in between would otherwise lend the old process's
+    /// sockets to the new one, so such a walk is dropped (the process counts as vanished and is walked next time).
+    /// </summary>
     private (ProcessFds? Fds, int FdCount) Read(int pid)
     {
+        ulong? before = ProcessReader.ReadStartTime(_root, pid);
+        if (before is null)
+        {
+            return (null, 0);
+        }
+
         ulong netns = NetnsReader.Read(_root, pid);
         var sockets = new List<SocketFd>();
         var status = _fds.ReadSockets(_root, pid, sockets, out int fdCount);
-        ulong? start = ProcessReader.ReadStartTime(_root, pid);
-        return status is LinkStatus.Ok or LinkStatus.Denied && start is not null
-            ? (new ProcessFds(pid, start.Value, netns, status, sockets, fdCount), fdCount)
+        ulong? after = ProcessReader.ReadStartTime(_root, pid);
+        return status is LinkStatus.Ok or LinkStatus.Denied && after == before
+            ? (new ProcessFds(pid, before.Value, netns, status, sockets, fdCount), fdCount)
             : (null, fdCount);
     }
 

@@ -69,13 +69,13 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
         foreach (var protocol in ProtocolExtensions.All)
         {
             string path = pathOf(protocol.Name());
-            string? content = ProcRoot.TryReadText(path);
-            if (content is null)
+            using var file = ProcFile.TryOpen(path);
+            if (file is null)
             {
                 continue; // tcp6/udp6 are absent when IPv6 is disabled: not an error
             }
 
-            var table = NetTableParser.Parse(protocol, content);
+            var table = NetTableParser.Parse(protocol, ProcFile.Lines(file)); // streamed: 100k sockets are never one string
             tables.Add(table);
             if (table.MalformedLines > 0)
             {

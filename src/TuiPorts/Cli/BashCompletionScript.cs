@@ -4,7 +4,9 @@ namespace TuiPorts.Cli;
 
 /// <summary>
 /// Renders the bash completion script (<c>complete -F _tuiports tuiports</c>) from the command tree: subcommands,
-/// every flag name, and the values of flags that accept a fixed set (signal names, <c>--proto</c>) or a path.
+/// every flag name, and the values of flags that accept a fixed set (signal names, <c>--proto</c>) or a path. Paths
+/// are completed with <c>compopt -o filenames</c>, so readline quotes what it inserts: a file named <c>x$(cmd)</c>
+/// completes to <c>x\$\(cmd\)</c> and runs nothing when Enter is pressed.
 /// </summary>
 public static class BashCompletionScript
 {
@@ -43,8 +45,8 @@ public static class BashCompletionScript
                 case "$cmd $prev" in
 
             """);
-        AppendPatterns(script, "        ", nodes, f => f.Value == CompletionValue.Directory, "mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return 0");
-        AppendPatterns(script, "        ", nodes, f => f.Value == CompletionValue.File, "mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return 0");
+        AppendPatterns(script, "        ", nodes, f => f.Value == CompletionValue.Directory, "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return 0");
+        AppendPatterns(script, "        ", nodes, f => f.Value == CompletionValue.File, "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return 0");
         AppendPatterns(script, "        ", nodes, f => f.Value == CompletionValue.Text, "COMPREPLY=(); return 0");
         foreach (var node in nodes)
         {

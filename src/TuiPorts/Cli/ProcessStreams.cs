@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using TuiPorts.Core.Presentation;
 using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Cli;
@@ -31,9 +32,62 @@ public sealed class ProcessStreams
     /// <summary>The raw stream behind <paramref name="writer"/> when it is the process's own output, for streaming JSON.</summary>
     public static Stream? RawStream(TextWriter writer) => writer is FdWriter fdWriter ? fdWriter.BaseStream : null;
 
-    private sealed class FdWriter(Stream stream, int fd) : StreamWriter(stream, new UTF8Encoding(false), 64 * 1024)
+    /// <summary>
+    /// A buffered UTF-8 writer on the fd whose text passes <see cref="TerminalText.MaskControls"/> on the way out: no
+    /// control character of anyone's text reaches the terminal, whichever command printed it. Raw JSON bypasses it
+    /// through <see cref="RawStream"/> (and would pass unchanged: JSON escapes controls itself).
+    /// </summary>
+    private sealed class FdWriter(Stream stream, int fd) : TextWriter
     {
+        private readonly StreamWriter _inner = new(stream, new UTF8Encoding(false), 64 * 1024);
+
         public int Fd { get; } = fd;
+
+        public Stream BaseStream => _inner.BaseStream;
+
+        public override Encoding Encoding => _inner.Encoding;
+
+        public override void Write(char value)
+        {
+            if (TerminalText.IsStreamControl(value))
+            {
+                _inner.Write(TerminalText.MaskControls([value]));
+            }
+            else
+            {
+                _inner.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            foreach (char c in buffer)
+            {
+                if (TerminalText.IsStreamControl(c))
+                {
+                    _inner.Write(TerminalText.MaskControls(buffer));
+                    return;
+                }
+            }
+
+            _inner.Write(buffer);
+        }
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Flush() => _inner.Flush();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
 

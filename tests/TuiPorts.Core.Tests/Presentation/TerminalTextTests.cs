@@ -58,6 +58,14 @@ public sealed class TerminalTextTests
     }
 
     [Theory]
+    [InlineData("plain\n\ttext", "plain\n\ttext")]
+    [InlineData("\u001b]2;x\u0007\r\n", "\u241b]2;x\u2407\u240d\n")]
+    [InlineData("\u009b2J\u007f", "\\x9B2J\u2421")]
+    [InlineData("{\"name\": \"\u202e\\u001B\"}", "{\"name\": \"\u202e\\u001B\"}")] // JSON passes unchanged
+    public void The_stream_mask_keeps_lines_and_tabs_and_replaces_every_other_control(string input, string expected) =>
+        Assert.Equal(expected, TerminalText.MaskControls(input));
+
+    [Theory]
     [InlineData(new byte[] { 0x6e, 0x67, 0x78 }, "ngx")]
     [InlineData(new byte[] { 0xff, 0x41 }, "\\xFFA")] // never UTF-8
     [InlineData(new byte[] { 0x9b, 0x32, 0x4a }, "\\x9B2J")] // raw C1 CSI byte, as an 8-bit terminal reads it

@@ -58,6 +58,50 @@ public sealed class CompletionScriptTests : IDisposable
     [Fact]
     public void Bash_offers_nothing_for_a_free_value_such_as_a_port() => Assert.Empty(Complete("tuiports", "--port", "9"));
 
+    [Theory]
+    [InlineData("--proc-root", "d$(touch pwned) `touch pwned2`;touch pwned3", true)]
+    [InlineData("--ssh-config", "x$(touch pwned) `touch pwned2`;touch pwned3'\"", false)]
+    public void A_hostile_file_name_completes_quoted_in_an_interactive_bash_and_runs_nothing(string option, string name, bool directory)
+    {
+        // root presses Tab, then Enter, in a real interactive bash on a pty (script): the name must arrive as one word
+        string home = Directory.CreateTempSubdirectory("tuiports-completion-").FullName;
+        try
+        {
+            string target = Path.Combine(home, name);
+            if (directory)
+            {
+                Directory.CreateDirectory(target);
+            }
+            else
+            {
+                File.WriteAllText(target, string.Empty);
+            }
+
+            string typed = $"source '{_bashScript}'\ntuiports() {{ printf 'ARG<%s>\\n' \"$@\" > out; }}\ntuiports {option} {name[0]}\t\nexit\n";
+            var start = new ProcessStartInfo("script", ["-qfec", "bash --norc --noprofile -i", "/dev/null"])
+            {
+                WorkingDirectory = home,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            start.Environment["HOME"] = home;
+            start.Environment["INPUTRC"] = "/dev/null";
+            using var shell = Process.Start(start)!;
+            shell.StandardInput.Write(typed);
+            shell.StandardInput.Close();
+            _ = shell.StandardOutput.ReadToEndAsync();
+            Assert.True(shell.WaitForExit(30_000), "bash did not finish");
+
+            Assert.Equal($"ARG<{option}>\nARG<{name}{(directory ? "/" : string.Empty)}>\n", File.ReadAllText(Path.Combine(home, "out")));
+            Assert.False(File.Exists(Path.Combine(home, "pwned")) || File.Exists(Path.Combine(home, "pwned2")) || File.Exists(Path.Combine(home, "pwned3")));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_new_flag_completes_without_a_second_edit()
     {

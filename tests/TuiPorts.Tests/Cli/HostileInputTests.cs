@@ -6,6 +6,7 @@ using TuiPorts.Core.Output;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Tests.TestSupport;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 
@@ -135,6 +136,27 @@ public sealed class HostileInputTests : IDisposable
             Assert.True(HostileText.IsTerminalSafe(output.ToString(), allowNewlines: true), HostileText.Describe(output.ToString()));
             Assert.Contains("web1", output.ToString().Split('\n')[1], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_real_binary_prints_the_once_table_with_no_control_character()
+    {
+        var result = CliProcess.Run(["--once", "--proc-root", _proc.Root]);
+
+        Assert.True(HostileText.IsTerminalSafe(result.Stdout, allowNewlines: true), HostileText.Describe(result.Stdout));
+        Assert.Contains("4100/\u241b]2;x\u2407", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kill", "41000", "--dry-run")]
+    [InlineData("kill", "41000", "--signal", "\u001b]2;x\u0007")]
+    public void The_real_binarys_stdout_and_stderr_carry_no_control_character_whatever_the_command(params string[] args)
+    {
+        // the stream guard behind every sanitised field: no C0 (but line feed and tab), DEL or C1 leaves the process
+        var result = CliProcess.Run([.. args, "--proc-root", _proc.Root]);
+
+        Assert.DoesNotContain(result.Stdout + result.Stderr, c => c is (< ' ' and not '\n' and not '\t') or (>= '\u007f' and <= '\u009f'));
+        Assert.NotEmpty(result.Stdout + result.Stderr);
     }
 
     private static void AssertUsageError(int code, string error)
