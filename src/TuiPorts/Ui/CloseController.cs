@@ -16,16 +16,17 @@ public sealed class CloseController : IDisposable
     private readonly Func<SocketEntry, bool> _confirm;
     private readonly IConnectionCloser _closer;
     private readonly Action _refresh;
-    private readonly bool _readOnly;
+    private readonly Core.Killing.KillRefusal _off;
 
     /// <param name="confirm">The question (default no); true only when the person chose to close.</param>
-    public CloseController(MainWindow window, Func<SocketEntry, bool> confirm, IConnectionCloser closer, Action refresh, bool readOnly)
+    /// <param name="off">Why changing things is off (read-only, not the live procfs), or <c>None</c>: as for kills.</param>
+    public CloseController(MainWindow window, Func<SocketEntry, bool> confirm, IConnectionCloser closer, Action refresh, Core.Killing.KillRefusal off)
     {
         _window = window;
         _confirm = confirm;
         _closer = closer;
         _refresh = refresh;
-        _readOnly = readOnly;
+        _off = off;
         window.CloseRequested += OnCloseRequested;
     }
 
@@ -35,9 +36,9 @@ public sealed class CloseController : IDisposable
     {
         var snapshot = _window.State.Snapshot;
         var socket = row.Socket;
-        if (_readOnly)
+        if (_off != Core.Killing.KillRefusal.None)
         {
-            _window.ShowNotice(Wording.Refusal(Core.Killing.KillRefusal.ReadOnly));
+            _window.ShowNotice(Wording.Refusal(_off));
             return;
         }
 

@@ -159,7 +159,7 @@ public sealed class ConnectionsWindowTests : IDisposable
     {
         var asked = new List<SocketEntry>();
         bool answer = false;
-        using var closes = new CloseController(_ui.Window, s => { asked.Add(s); return answer; }, SocketDestroyer.Instance, () => { }, readOnly: false);
+        using var closes = new CloseController(_ui.Window, s => { asked.Add(s); return answer; }, SocketDestroyer.Instance, () => { }, Core.Killing.KillRefusal.None);
         _ui.Show(_source.Take());
         Highlight(Port);
 
@@ -183,7 +183,7 @@ public sealed class ConnectionsWindowTests : IDisposable
     public void C_on_the_listener_asks_nothing_and_says_why()
     {
         bool asked = false;
-        using var closes = new CloseController(_ui.Window, _ => asked = true, SocketDestroyer.Instance, () => { }, readOnly: false);
+        using var closes = new CloseController(_ui.Window, _ => asked = true, SocketDestroyer.Instance, () => { }, Core.Killing.KillRefusal.None);
         _ui.Show(_source.Take());
         _ui.Press(Key.Home);
         while (!_ui.Window.State.SelectedRow!.Socket.IsListening && _ui.Window.State.SelectedIndex < _ui.Window.State.Rows.Count - 1)
