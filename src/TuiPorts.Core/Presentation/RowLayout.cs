@@ -134,7 +134,7 @@ public sealed class RowLayout
             Column.State => row.Mark == RowMark.Gone ? "GONE" : TerminalText.Sanitize(s.State),
             Column.RxRate => TrafficCell(s, snapshot, info => Formats.Rate(snapshot.RateOf(s).RxBytesPerSecond)),
             Column.TxRate => TrafficCell(s, snapshot, info => Formats.Rate(snapshot.RateOf(s).TxBytesPerSecond)),
-            Column.Rtt => TrafficCell(s, snapshot, info => Formats.Rtt(info.RttUs)),
+            Column.Rtt => s.IsListening ? string.Empty : TrafficCell(s, snapshot, info => Formats.Rtt(info.RttUs)), // a listener has no round trip
             Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
             Column.Holders => HoldersText(s),
             Column.User => s.Holders.Count > 0 ? TerminalText.Sanitize(Killing.HolderTree.Lead(s).User) : "-",
