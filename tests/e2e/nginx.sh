@@ -84,7 +84,7 @@ wait_for_screen "LISTEN  listener" 15 || fail "retyping the port did not put the
 tmux send-keys -t "$SESSION" Down
 wait_for_screen "ESTABLISHED  accepted" 15 || { screen; fail "Down did not move to the worker's accepted connection"; }
 tmux send-keys -t "$SESSION" K
-wait_for_screen "it will likely start a new one" 15 || fail "K on a worker's row does not warn that its parent respawns it"
+wait_for_screen "it will start a new one" 15 || fail "K on a worker's row does not warn that its parent respawns it"
 wait_for_screen "p = stop the parent instead" 15 || fail "the dialog does not offer the parent"
 screen > "$WORK/worker-dialog.txt"
 tmux send-keys -t "$SESSION" n

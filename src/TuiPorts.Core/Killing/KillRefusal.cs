@@ -17,6 +17,9 @@ public enum KillRefusal
     /// <summary>The UI runs with <c>--read-only</c>.</summary>
     ReadOnly,
 
+    /// <summary><c>--proc-root</c> is not the live procfs: its pids name no process of this machine.</summary>
+    NotLiveProcfs,
+
     /// <summary>PID 1: SIGTERM makes systemd re-execute; repeated SIGINT can reboot.</summary>
     InitProcess,
 

@@ -2,10 +2,14 @@ namespace TuiPorts.Core.Killing;
 
 /// <summary>
 /// Which signal, how long to watch the port (<see cref="Timeout"/>), and - only when asked for - when to follow up with
-/// SIGKILL (<see cref="KillAfter"/>). Without it tuiports never sends SIGKILL on its own.
+/// SIGKILL (<see cref="KillAfter"/>). Without it tuiports never sends SIGKILL on its own. A signal the operator did not
+/// name (<see cref="Explicit"/> false) gives way to a daemon's documented stop (PostgreSQL: SIGINT).
 /// </summary>
 public sealed record KillRequest(int Signal = Signals.SIGTERM, TimeSpan? Timeout = null, TimeSpan? KillAfter = null)
 {
+    /// <summary>The operator named the signal (<c>--signal</c>, F9): it is sent as it is.</summary>
+    public bool Explicit { get; init; }
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     public TimeSpan WaitFor => Timeout ?? DefaultTimeout;
@@ -13,12 +17,8 @@ public sealed record KillRequest(int Signal = Signals.SIGTERM, TimeSpan? Timeout
     /// <summary>How long the port is watched: the timeout, or until a second after an explicit SIGKILL.</summary>
     public TimeSpan WatchFor => KillAfter is { } k && k + TimeSpan.FromSeconds(1) > WaitFor ? k + TimeSpan.FromSeconds(1) : WaitFor;
 
-    /// <summary>Signals meant to end a process; others (HUP, USR1...) usually ask it to reload, so nobody waits.</summary>
+    /// <summary>Signals meant to end a process; others (HUP, USR1...) ask it to reload when it has a handler.</summary>
     public bool ExpectsExit => Signal is Signals.SIGTERM or Signals.SIGKILL or Signals.SIGINT or Signals.SIGQUIT;
-
-    public string Describe() => KillAfter is { } k && Signal != Signals.SIGKILL
-        ? $"{Signals.Name(Signal)}, then SIGKILL after {Presentation.Formats.Seconds(k)}"
-        : Signals.Name(Signal);
 }
 
 public enum KillStatus

@@ -2,75 +2,77 @@ using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 
-/// <summary>
-/// One process pinned when K was pressed: its identity as shown (pid + start time), the pinned handle, and why it
-/// must not be signalled (<see cref="Problem"/>) if it must not.
-/// </summary>
-public sealed class KillTarget : IDisposable
+/// <summary>Why a target will not be signalled, as a fact (<see cref="Presentation.Wording"/> words it).</summary>
+public enum TargetIssue
 {
-    public KillTarget(ProcessInfo process, IProcessHandle? handle, string? problem)
-    {
-        Process = process;
-        Handle = handle;
-        Problem = problem;
-    }
+    None,
 
-    public ProcessInfo Process { get; }
+    /// <summary>The kill policy refuses it (<see cref="KillTarget.Refusal"/> says why).</summary>
+    Refused,
 
-    public IProcessHandle? Handle { get; }
+    /// <summary>pidfd_open failed (<see cref="KillTarget.OpenError"/>: exited, reused, not ours, no pidfd).</summary>
+    OpenFailed,
 
-    /// <summary>Null when it can be signalled; otherwise a sentence for the user (refused, exited, not ours...).</summary>
-    public string? Problem { get; }
+    /// <summary>Pinned, but its fd table no longer has the socket: it closed it since the scan.</summary>
+    NoLongerHolds,
 
-    public bool CanSignal => Problem is null && Handle is not null;
+    /// <summary>A remote process whose start time is unknown cannot be pinned on its host.</summary>
+    StartTimeUnknown,
+}
+
+/// <summary>
+/// One process a kill is about, fixed when the plan was made: its identity as shown (pid + start time), the pinned
+/// handle, why it must not be signalled if it must not, and the kernel's facts that predict what the planned
+/// <see cref="Signal"/> will do to it (its masks, its program, its supervisor, the same-program children it takes along).
+/// </summary>
+public sealed class KillTarget(ProcessInfo process, IProcessHandle? handle, TargetIssue issue = TargetIssue.None) : IDisposable
+{
+    public ProcessInfo Process { get; } = process;
+
+    public IProcessHandle? Handle { get; } = handle;
+
+    public TargetIssue Issue { get; } = issue;
+
+    public KillRefusal Refusal { get; init; }
+
+    public SignalError OpenError { get; init; }
+
+    public bool CanSignal => Issue == TargetIssue.None && Handle is not null;
 
     /// <summary>tuiports runs under this process (its shell, tmux, the sshd session): signalling it needs a second yes.</summary>
     public bool IsAncestor { get; init; }
 
     public int Pid => Process.Pid;
 
-    /// <summary><c>pid 1234 (nginx: master)</c>.</summary>
-    public string Label => $"pid {Process.Pid} ({Process.Title})";
+    public TargetFacts Facts { get; init; } = TargetFacts.None;
+
+    /// <summary>The signal this target gets: the one asked for, or its daemon's documented stop.</summary>
+    public int Signal { get; init; } = Signals.SIGTERM;
+
+    /// <summary>Set when <see cref="Signal"/> comes from the daemon table rather than from the operator.</summary>
+    public DaemonStop? Daemon { get; init; }
+
+    public Supervisor? Supervisor { get; init; }
+
+    /// <summary>Holders of the socket below it in its tree that run the same program (pre-fork workers).</summary>
+    public IReadOnlyList<ProcessInfo> SameProgramChildren { get; init; } = [];
+
+    /// <summary>Holders below it that run another program (or whose program cannot be read): they may keep the port.</summary>
+    public IReadOnlyList<ProcessInfo> OtherChildren { get; init; } = [];
+
+    public SignalReaction Reaction => SignalPrediction.Predict(Facts.Masks, Signal);
+
+    /// <summary>A signal that will end it when <see cref="Signal"/> will not (it ignores or blocks it).</summary>
+    public int? WorkingInstead => SignalPrediction.WorkingInstead(Facts.Masks, Signal);
+
+    /// <summary>
+    /// The signal is meant to end the process: TERM, INT, QUIT, KILL, its daemon's own stop, or any signal the kernel
+    /// will act on with its default action (a HUP to a process without a handler ends it). Otherwise it is a reload.
+    /// </summary>
+    public bool IsStop =>
+        Signal is Signals.SIGTERM or Signals.SIGINT or Signals.SIGQUIT or Signals.SIGKILL
+        || Reaction == SignalReaction.Ends
+        || (Daemon is { } d && (Signal == d.Signal || Signal == d.Gentler));
 
     public void Dispose() => Handle?.Dispose();
-}
-
-/// <summary>
-/// Everything a kill is about, fixed at the moment K was pressed: the socket, its pinned holders, the one "this
-/// process" means (<see cref="Primary"/>: the top holder of the first holder's tree), how many of its children hold the
-/// socket too, how many unrelated processes also hold it, and - for a worker whose parent holds the port - the parent.
-/// </summary>
-public sealed class KillPlan(
-    SocketEntry socket, IReadOnlyList<KillTarget> holders, KillTarget? primary, int children, int otherTops, KillTarget? parent)
-    : IDisposable
-{
-    public SocketEntry Socket { get; } = socket;
-
-    public IReadOnlyList<KillTarget> Holders { get; } = holders;
-
-    public KillTarget? Primary { get; } = primary;
-
-    /// <summary>Holders below <see cref="Primary"/> in its process tree (they stop with it).</summary>
-    public int Children { get; } = children;
-
-    /// <summary>Holders in other, unrelated trees: the port stays open unless they exit too.</summary>
-    public int OtherTops { get; } = otherTops;
-
-    /// <summary>The parent that holds the port and would likely start <see cref="Primary"/> again; p in the dialog.</summary>
-    public KillTarget? Parent { get; } = parent;
-
-    public bool IsShared => Holders.Count > 1;
-
-    /// <summary><c>127.0.0.1:9000 LISTEN</c>, <c>[::1]:9000 LISTEN</c>, <c>*:9000 LISTEN</c>.</summary>
-    public string SocketLabel => $"{Socket.LocalEndpoint} {Socket.State}";
-
-    public void Dispose()
-    {
-        foreach (var target in Holders)
-        {
-            target.Dispose();
-        }
-
-        Parent?.Dispose();
-    }
 }

@@ -12,11 +12,12 @@ public static class Signals
     public const int SIGUSR1 = 10;
     public const int SIGUSR2 = 12;
     public const int SIGTERM = 15;
+    public const int SIGWINCH = 28;
 
     private static readonly (string Name, int Number)[] Table =
     [
         ("SIGTERM", SIGTERM), ("SIGKILL", SIGKILL), ("SIGINT", SIGINT), ("SIGHUP", SIGHUP),
-        ("SIGQUIT", SIGQUIT), ("SIGUSR1", SIGUSR1), ("SIGUSR2", SIGUSR2),
+        ("SIGQUIT", SIGQUIT), ("SIGUSR1", SIGUSR1), ("SIGUSR2", SIGUSR2), ("SIGWINCH", SIGWINCH),
     ];
 
     public static IEnumerable<string> Names => Table.Select(t => t.Name);

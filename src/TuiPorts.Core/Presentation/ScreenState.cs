@@ -6,7 +6,11 @@ using TuiPorts.Core.Snapshots;
 namespace TuiPorts.Core.Presentation;
 
 /// <summary>How the screen is set up: refresh interval, read-only mode, and whether we run as root.</summary>
-public sealed record ScreenOptions(TimeSpan Interval, bool ReadOnly, bool AsRoot);
+public sealed record ScreenOptions(TimeSpan Interval, bool ReadOnly, bool AsRoot)
+{
+    /// <summary>Why kills are off when <see cref="ReadOnly"/>: <c>--read-only</c>, or a <c>--proc-root</c> that is not the live /proc.</summary>
+    public Killing.KillRefusal ReadOnlyReason { get; init; } = Killing.KillRefusal.ReadOnly;
+}
 
 /// <summary>What the detail pane shows: which socket (and its mark) in which snapshot. A new basis means a new pane.</summary>
 public readonly record struct DetailBasis(SocketKey? Key, RowMark? Mark, Snapshot Snapshot);

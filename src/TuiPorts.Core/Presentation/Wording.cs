@@ -53,7 +53,10 @@ public static class Wording
         string who = process is null ? "the process" : $"pid {process.Pid} ({process.Name})";
         return refusal switch
         {
-            KillRefusal.HoldersHidden => "owner hidden — run with sudo to see and kill it",
+            KillRefusal.HoldersHidden => Interop.Privileges.IsRoot
+                ? "owner hidden: the process refuses access to its fds even to root: nothing to kill"
+                : "owner hidden — run with sudo to see and kill it",
+            KillRefusal.NotLiveProcfs => "killing is disabled: --proc-root is not the live /proc (a copy or a fixture names other processes)",
             KillRefusal.NoHolder => "no process holds this socket (kernel-owned): nothing to kill",
             KillRefusal.SocketGone => "that socket is gone: nothing to kill",
             KillRefusal.ReadOnly => "killing is disabled (--read-only)",
@@ -66,61 +69,19 @@ public static class Wording
         };
     }
 
-    /// <summary>What the operator would lose with an ancestor of tuiports: "your SSH session runs under it".</summary>
+    /// <summary>
+    /// What the operator would lose with an ancestor of tuiports. The sshd that accepts logins (its parent is init) is
+    /// not the session: stopping it leaves open sessions alone, but nobody can log in again.
+    /// </summary>
     public static string WhatRunsUnder(ProcessInfo? process) => (process?.Name ?? string.Empty) switch
     {
-        "sshd" or "sshd-session" or "sshd-auth" or "dropbear" => "your SSH session runs under it",
+        "sshd" or "dropbear" when process!.ParentPid <= 1 =>
+            "it is the sshd that accepts logins: nobody can log in again until it is restarted (open sessions survive)",
+        "sshd" or "sshd-session" or "sshd-auth" or "dropbear" => "your SSH session runs under it: killing it ends that session",
         "tmux" or "tmux: server" or "screen" or "SCREEN" => "your terminal multiplexer session runs under it",
         "bash" or "zsh" or "sh" or "dash" or "fish" or "ksh" or "tcsh" or "csh" => "the shell that started tuiports runs under it",
         "sudo" or "su" or "login" or "doas" => "your login session runs under it",
         _ => "tuiports itself runs under it",
-    };
-
-    public static string Exited(string label, KillRequest request, bool escalated) => escalated && request.Signal != Signals.SIGKILL
-        ? $"{label} exited after SIGKILL ({Signals.Name(request.Signal)} was not enough in {Formats.Seconds(request.KillAfter ?? request.WaitFor)})"
-        : $"{label} exited after {Signals.Name(request.Signal)}";
-
-    public static string ExitedBeforeSignal(string label, int signal) =>
-        $"{label} had already exited (with its parent) before {Signals.Name(signal)} reached it";
-
-    public static string StillRunning(string label, KillRequest request, bool escalated)
-    {
-        if (escalated)
-        {
-            return $"{label} still running after SIGKILL";
-        }
-
-        if (!request.ExpectsExit)
-        {
-            return $"sent {Signals.Name(request.Signal)} to {label}";
-        }
-
-        return $"{label} still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully";
-    }
-
-    /// <summary>The port's fate after a kill, in one line.</summary>
-    public static string Fate(PortFate fate, KillRequest request)
-    {
-        string port = $"port {fate.Port}";
-        string who = fate.Holder is { } h ? $"pid {h.Pid} ({h.Title})" : "another process";
-        string parent = fate.Parent is { } p ? $"pid {p.Pid} ({p.Title})" : $"pid {fate.Holder?.ParentPid}";
-        return fate.Kind switch
-        {
-            PortFateKind.Freed => $"{port}: freed",
-            PortFateKind.TargetRunning =>
-                $"{port}: still held by {who}, still running {Formats.Seconds(request.WatchFor)} after {Signals.Name(request.Signal)} — it may be shutting down gracefully",
-            PortFateKind.StillHeld => $"{port}: still held by {who}, which inherited the socket from its parent {parent}",
-            PortFateKind.TakenAgain => $"{port}: taken again by new {who}, child of {parent} — a supervisor restarted it" + RestartHint(fate.Holder),
-            _ => $"{port}: still held by a process whose owner is hidden — run with sudo",
-        };
-    }
-
-    /// <summary>"; systemd unit nginx.service restarts it: `systemctl stop nginx.service`", when the unit is known.</summary>
-    public static string RestartHint(ProcessInfo? process) => process?.Cgroup switch
-    {
-        { Container: { } id } => $"; container {id} restarts it: `docker stop {id}` (or podman/crictl)",
-        { Unit: { } unit } when unit.EndsWith(".service", StringComparison.Ordinal) => $"; systemd unit {unit} restarts it: `systemctl stop {unit}`",
-        _ => string.Empty,
     };
 
     /// <summary>Several process trees share one socket: stopping one of them does not free the port.</summary>
@@ -232,6 +193,11 @@ public static class Wording
     /// <summary><c>tuiports kill --pid P --start-time T</c> when pid P is another process now.</summary>
     public static string PidReused(int pid, DateTime? startedUtc) =>
         $"pid {pid} now belongs to another process (started {(startedUtc is { } t ? Formats.StartTimeUtc(t) : "at an unknown time")}): nothing sent";
+
+    /// <summary><c>kill --pid P --start-time T</c> when P is no process, or another process now.</summary>
+    public static string PidProblem(Killing.PidProblem problem) => problem.Exists
+        ? PidReused(problem.Pid, problem.StartedUtc)
+        : $"pid {problem.Pid}: no such process: nothing sent";
 
     /// <summary>A command-line value of the wrong kind: <c>--pid: 'abc' is not a whole number</c>.</summary>
     public static string NotAValue(string option, string value, bool wholeNumber) =>

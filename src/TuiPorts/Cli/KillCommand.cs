@@ -21,10 +21,11 @@ public sealed class KillCommand
     private readonly Argument<string?> _ports = new("PORTS") { Description = "Port filter: 9000, 80,443, 8000-8100 or a service name (or --pid instead).", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<int?> _pid = new("--pid") { Description = "Instead of PORTS: signal exactly this process, with --start-time; then watch the ports it listens on.", HelpName = "PID" };
     private readonly Option<string?> _startTime = new("--start-time") { Description = "With --pid: the process's startTime from --once --json (2026-11-25T12:01:00.34Z); if the pid now has another, nothing is sent.", HelpName = "T" };
-    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2.", DefaultValueFactory = _ => "TERM", HelpName = "NAME", CompletionSources = { Signals.Names.SelectMany(name => new[] { name[3..], name }).ToArray() } };
+    private readonly Option<string> _signal = new("--signal", "-s") { Description = "Signal to send: TERM, KILL, INT, HUP, QUIT, USR1, USR2, WINCH. Default: the daemon's own stop (SIGINT, a fast shutdown, for PostgreSQL), else TERM.", DefaultValueFactory = _ => "TERM", HelpName = "NAME", CompletionSources = { Signals.Names.SelectMany(name => new[] { name[3..], name }).ToArray() } };
     private readonly Option<bool> _allHolders = new("--all-holders") { Description = "Signal every process holding a shared socket, also unrelated ones (otherwise such a port is refused)." };
     private readonly Option<string> _timeout = new("--timeout") { Description = "Seconds to watch the port for its fate after the signal.", DefaultValueFactory = _ => "5", HelpName = "SECONDS" };
     private readonly Option<string?> _killAfter = new("--kill-after") { Description = "Send SIGKILL to targets still alive this many seconds after the signal (never without it).", HelpName = "SECONDS" };
+    private readonly Option<string?> _netns = new("--netns") { Description = "Also act on sockets in another network namespace (a container's): its inode, or all. Default: tuiports' own namespace only.", HelpName = "INODE|all" };
     private readonly Option<bool> _force = new("--force") { Description = "Allow a target that is an ancestor of tuiports (your shell, tmux, the sshd session)." };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation." };
     private readonly Option<bool> _dryRun = new("--dry-run", "-n") { Description = "Show what would be done; send nothing." };
@@ -33,7 +34,7 @@ public sealed class KillCommand
     {
         var command = new Command("kill", "Free PORTS: signal the top holder of each listening socket on them (SIGTERM), then watch the port and report its fate; or signal one process by --pid and --start-time.")
         {
-            _ports, _pid, _startTime, _signal, _allHolders, _timeout, _killAfter, _force, _yes, _dryRun,
+            _ports, _pid, _startTime, _signal, _allHolders, _netns, _timeout, _killAfter, _force, _yes, _dryRun,
         };
         command.Options.Add(query.ProcRoot);
         command.SetAction(result => Run(result, query, input, output, error));
@@ -76,19 +77,32 @@ public sealed class KillCommand
             killAfter = k;
         }
 
-        var request = new KillRequest(signal, timeout, killAfter);
+        bool explicitSignal = result.GetResult(_signal) is { Implicit: false };
+        var request = new KillRequest(signal, timeout, killAfter) { Explicit = explicitSignal };
+        if (!NetnsScopeOf(result.GetValue(_netns), out var scope))
+        {
+            return CommandLineInterface.UsageError(error, $"--netns: '{result.GetValue(_netns)}' is not a namespace inode (see --once --json \"netns\") or 'all'");
+        }
+
+        if (!root.IsRealProcfs())
+        {
+            return CommandLineInterface.UsageError(error, $"--proc-root {root.Path} is not the live /proc (a copy or a fixture): its pids name no process here, so nothing is ever signalled through it");
+        }
+
         var planner = new KillPlanner(new PidfdSignalSender(root), KillPolicy.ForThisProcess(root), root);
         if (result.GetValue(_pid) is int pid)
         {
-            bool describe = !result.GetValue(_yes) || result.GetValue(_dryRun);
-            using var pidPlan = PidKillPlan.Build(root, planner, pid, startUtc, result.GetValue(_force), describe, output);
+            using var pidPlan = planner.ForPid(pid, startUtc, request, result.GetValue(_force));
             if (pidPlan.Problem is { } problem)
             {
-                error.WriteLine($"tuiports: {problem}");
+                Say(error, $"tuiports: {Wording.PidProblem(problem)}");
                 return ExitCodes.Failure;
             }
 
-            return Execute(pidPlan, request, root, result, input, output, error);
+            bool describe = !result.GetValue(_yes) || result.GetValue(_dryRun);
+            var lines = describe ? KillPlanLines.PidTarget(pidPlan) : pidPlan.Targets.Select(KillWording.Problem).OfType<string>();
+            lines.ToList().ForEach(line => Say(output, line));
+            return Execute(pidPlan, root, result, input, output, error);
         }
 
         var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
@@ -98,27 +112,21 @@ public sealed class KillCommand
         }
 
         var snapshot = new ProcSnapshotSource(root).Take();
-        var sockets = snapshot.Sockets.Where(s => SocketQuery.IsKillCandidate(s, parsed.Filter!)).ToList();
-        if (sockets.Count == 0)
+        using var plan = planner.ForPorts(snapshot, parsed.Filter!, request, scope, result.GetValue(_allHolders), result.GetValue(_force));
+        if (plan.Ports.Count == 0)
         {
-            error.WriteLine($"tuiports: no listening socket on {parsed.Filter!.Text}: nothing to kill");
+            plan.LeftAlone.Select(KillWording.LeftAlone).ToList().ForEach(line => Say(output, line));
+            Say(error, $"tuiports: no listening socket on {parsed.Filter!.Text}{(plan.LeftAlone.Count > 0 ? " in this network namespace" : string.Empty)}: nothing to kill");
             return ExitCodes.Failure;
         }
 
-        var plan = new PortKillPlan(snapshot, planner, result.GetValue(_allHolders), result.GetValue(_force)) { Stops = request.ExpectsExit };
-        plan.Build(sockets, output);
-        try
-        {
-            return Execute(plan, request, root, result, input, output, error);
-        }
-        finally
-        {
-            plan.Dispose();
-        }
+        KillPlanLines.Lines(plan, snapshot).ToList().ForEach(line => Say(output, line));
+        return Execute(plan, root, result, input, output, error);
     }
 
-    private int Execute(IKillPlan plan, KillRequest request, ProcRoot root, ParseResult result, TextReader input, TextWriter output, TextWriter error)
+    private int Execute(KillPlan plan, ProcRoot root, ParseResult result, TextReader input, TextWriter output, TextWriter error)
     {
+        var request = plan.Request;
         var ready = plan.Targets.Where(t => t.CanSignal).ToList();
         if (ready.Count == 0)
         {
@@ -126,7 +134,7 @@ public sealed class KillCommand
             return ExitCodes.Failure;
         }
 
-        string what = $"send {request.Describe()} to {Wording.Count(ready.Count, "process", "processes")} ({string.Join(", ", ready.Select(t => t.Pid))})";
+        string what = KillWording.Sending(ready, request);
         if (result.GetValue(_dryRun))
         {
             output.WriteLine($"dry run: would {what}; nothing sent");
@@ -140,19 +148,46 @@ public sealed class KillCommand
         }
 
         var reader = new ProcessReader(root);
-        var run = new KillRun(new ProcSnapshotSource(root), reader.Read, TimeProvider.System, Thread.Sleep);
-        var report = run.Execute(ready, plan.Ports, request);
-        foreach (string line in report.Lines(request))
+        var run = new KillRun(new FreshSnapshotSource(root), reader.Read, TimeProvider.System, Thread.Sleep);
+        var report = run.Execute(ready, plan.Watch, request);
+        foreach (string line in KillReportWording.Lines(report, request))
         {
-            output.WriteLine(line);
+            Say(output, line);
         }
 
-        if (request.ExpectsExit && request.Signal != Signals.SIGKILL && report.Targets.Any(t => t.Status == KillStatus.Running))
+        if (KillReportWording.NextStep(report) is { } next)
         {
-            output.WriteLine("tuiports never sends SIGKILL unasked: rerun with --kill-after SECONDS to follow up with it");
+            Say(output, next);
         }
 
-        return plan.Refused == 0 && plan.Succeeded(report, request) ? ExitCodes.Ok : ExitCodes.Failure;
+        return plan.Refused == 0 && report.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Every line of a plan or report names processes that other users control: sanitised on its way out.</summary>
+    private static void Say(TextWriter writer, string line) => writer.WriteLine(TerminalText.Sanitize(line));
+
+    /// <summary><c>--netns</c>: absent = tuiports' own namespace; <c>all</c>; or one namespace's inode.</summary>
+    private static bool NetnsScopeOf(string? text, out NetnsScope scope)
+    {
+        scope = NetnsScope.Own;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (text == "all")
+        {
+            scope = new NetnsScope(null, true);
+            return true;
+        }
+
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong inode) && inode > 0)
+        {
+            scope = new NetnsScope(inode, false);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Exactly one way to choose targets: PORTS, or --pid with --start-time.</summary>
@@ -168,6 +203,7 @@ public sealed class KillCommand
             (_, false, true) => "--start-time goes with --pid",
             (_, true, false) => "--pid needs --start-time T (the owner's startTime in --once --json), so a reused pid is never signalled",
             _ when pid && result.GetValue(_pid) <= 0 => $"--pid: '{result.GetValue(_pid)}' is not a process id",
+            _ when pid && result.GetValue(_netns) is not null => "--netns chooses among the sockets on PORTS; --pid names one process",
             _ when pid && result.GetValue(_allHolders) => "--all-holders chooses among the holders of PORTS; --pid names one process",
             _ => null,
         };
@@ -186,12 +222,12 @@ public sealed class KillCommand
     /// <summary>True for y/yes, false for anything else, null when stdin is closed.</summary>
     private static bool? Confirm(string what, TextReader input, TextWriter output)
     {
-        output.Write($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] ");
+        output.Write(TerminalText.Sanitize($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] "));
         output.Flush();
         string? answer = input.ReadLine();
         if (!TuiPorts.Ui.TerminalSession.IsTerminal)
         {
-            output.WriteLine(answer ?? string.Empty); // a piped answer is not echoed by a terminal: end the prompt's line
+            output.WriteLine(TerminalText.Sanitize(answer ?? string.Empty)); // a piped answer is not echoed by a terminal: end the prompt's line
         }
 
         return answer is null ? null : answer.Trim().ToLowerInvariant() is "y" or "yes";

@@ -13,8 +13,11 @@ public enum KillChoice
     /// <summary>a: every holder of the socket.</summary>
     AllHolders,
 
-    /// <summary>p: the parent that holds the port and would start the worker again.</summary>
+    /// <summary>p: the parent that holds the port too (a worker's master, a session's server).</summary>
     Parent,
+
+    /// <summary>s: the target ignores or blocks the signal; send the one its masks say will end it.</summary>
+    Instead,
 }
 
 /// <summary>The dialogs of the kill flow, behind a seam so the flow is tested without a terminal.</summary>

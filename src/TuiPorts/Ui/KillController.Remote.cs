@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Remote;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -16,37 +17,31 @@ public sealed partial class KillController
     /// with <c>tuiports kill --pid P --start-time T --yes</c> on the background scheduler, and what it printed (the port's
     /// fate, each process's outcome, or ssh's error) becomes the status line.
     /// </summary>
-    private void KillOnHost(SocketRow row, RemoteKiller remote)
+    private void KillOnHost(SocketRow row, Snapshot snapshot, RemoteKiller remote)
     {
         string host = row.Socket.Host!;
-        var plan = KillPlanner.Unpinned(row.Socket, CurrentSnapshot?.Invoke());
+        var request = Request;
+        var plan = KillPlanner.ForRemoteSocket(row.Socket, snapshot, request);
         var primary = plan.Primary!;
-        if (primary.Problem is not null && !plan.IsShared && plan.Parent is null)
+        if (KillWording.Problem(primary) is { } problem && !plan.IsShared && plan.Parent is null)
         {
-            _view.ShowNotice($"{host}: {primary.Problem}");
-            _prompt.Explain("Cannot kill", primary.Problem);
+            _view.ShowNotice($"{host}: {problem}");
+            _prompt.Explain("Cannot kill", problem);
             return;
         }
 
-        var targets = _prompt.Confirm(plan, Request) switch
-        {
-            KillChoice.ThisProcess => [primary],
-            KillChoice.AllHolders => plan.Holders.ToList(),
-            KillChoice.Parent when plan.Parent is not null => [plan.Parent],
-            _ => new List<KillTarget>(),
-        };
-        targets = targets.Where(t => t.Problem is null).ToList();
+        var targets = Chosen(plan, _prompt.Confirm(plan, request)).Where(t => t.Issue == TargetIssue.None).ToList();
         if (targets.Count == 0)
         {
             _view.ShowNotice("kill cancelled: nothing sent");
             return;
         }
 
-        var request = Request;
-        _view.ShowNotice($"sending {request.Describe()} to {string.Join(", ", targets.Select(t => t.Label))} on {host}...");
+        _view.ShowNotice($"{KillWording.Sending(targets, request).Replace("send ", "sending ", StringComparison.Ordinal)} on {host}...");
         _background.Schedule(() =>
         {
-            var lines = targets.SelectMany(t => remote.Kill(host, t.Process, request).Lines).ToList();
+            // the signal planned here (a daemon's own stop) is named explicitly to the host's tuiports
+            var lines = targets.SelectMany(t => remote.Kill(host, t.Process, request with { Signal = t.Signal, Explicit = true }).Lines).ToList();
             _onUiThread(() => _view.ShowNotice(Wording.RemoteKillOutcome(host, lines)));
         });
     }

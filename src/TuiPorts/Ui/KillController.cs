@@ -7,10 +7,11 @@ namespace TuiPorts.Ui;
 
 /// <summary>
 /// K and F9 in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, signal only the pinned
-/// processes, then watch the port on the background scheduler and report its fate in the status line. A refresh
-/// behind the dialog changes nothing: the plan was fixed when the key was pressed. A process that outlived SIGTERM is
-/// offered SIGKILL on the next K - never sent one by surprise. A remote host's row goes through the same dialog and is
-/// killed by that host's own tuiports (<see cref="KillOnHost"/>).
+/// processes, then watch the port on the background scheduler and report its fate in the status line. The plan comes
+/// from Core's <see cref="KillPlanner"/> (the same as <c>tuiports kill</c>'s); this class only confirms and runs it. A
+/// refresh behind the dialog changes nothing: the plan was fixed when the key was pressed. A process that outlived its
+/// stop is offered SIGKILL on the next K - never sent one by surprise. A remote host's row goes through the same plan
+/// and dialog and is killed by that host's own tuiports (<see cref="KillOnHost"/>).
 /// </summary>
 public sealed partial class KillController : IDisposable
 {
@@ -21,12 +22,12 @@ public sealed partial class KillController : IDisposable
     private readonly IScheduler _background;
     private readonly Action<Action> _onUiThread;
     private readonly Action _refreshNow;
-    private readonly bool _readOnly;
+    private readonly KillRefusal _killsOff;
     private readonly HashSet<(int Pid, ulong Start)> _survivedTerm = [];
 
     public KillController(
         IKillView view, IKillPrompt prompt, KillPlanner planner, Func<KillRun> newRun, IScheduler background,
-        Action<Action> onUiThread, Action refreshNow, bool readOnly)
+        Action<Action> onUiThread, Action refreshNow, KillRefusal killsOff)
     {
         _view = view;
         _prompt = prompt;
@@ -35,12 +36,12 @@ public sealed partial class KillController : IDisposable
         _background = background;
         _onUiThread = onUiThread;
         _refreshNow = refreshNow;
-        _readOnly = readOnly;
+        _killsOff = killsOff;
         view.KillRequested += Kill;
         view.SignalMenuRequested += ChooseSignalAndKill;
     }
 
-    /// <summary>The signal K sends; F9 changes it and it is remembered, like htop.</summary>
+    /// <summary>The signal K sends; F9 changes it and it is remembered, like htop. Not explicit: a daemon's own stop wins.</summary>
     public KillRequest Request { get; private set; } = new();
 
     /// <summary>The snapshot the highlighted row came from (for the parent of a worker); set by the launcher.</summary>
@@ -56,7 +57,7 @@ public sealed partial class KillController : IDisposable
     {
         if (!RefuseEarly(row) && _prompt.ChooseSignal(Request) is { } chosen)
         {
-            Request = chosen;
+            Request = chosen with { Explicit = true };
             Kill(row, chosenNow: true);
         }
     }
@@ -71,31 +72,44 @@ public sealed partial class KillController : IDisposable
             return;
         }
 
+        var snapshot = SnapshotOf(row.Socket);
+        var request = Request;
         if (Remote is { } remote && remote.Serves(row.Socket))
         {
-            KillOnHost(row, remote);
+            KillOnHost(row, snapshot, remote);
             return;
         }
 
-        var plan = _planner.Pin(row.Socket, CurrentSnapshot?.Invoke()); // pinned now: the dialog is about these exact processes
+        var plan = _planner.ForSocket(row.Socket, snapshot, request); // pinned now: the dialog is about these exact processes
         var primary = plan.Primary!;
+        bool survived = _survivedTerm.Contains((primary.Pid, primary.Process.StartTimeTicks));
+        if (survived && !chosenNow && primary.IsStop && primary.Signal != Signals.SIGKILL)
+        {
+            plan.Dispose();
+            request = Request with { Signal = Signals.SIGKILL, KillAfter = null, Explicit = true };
+            plan = _planner.ForSocket(row.Socket, snapshot, request);
+            primary = plan.Primary!;
+        }
+
         if (!plan.IsShared && !primary.CanSignal && plan.Parent is null)
         {
-            _view.ShowNotice(primary.Problem!);
-            _prompt.Explain("Cannot kill", primary.Problem!);
+            string problem = KillWording.Problem(primary) ?? Wording.Refusal(KillRefusal.NoHolder);
+            _view.ShowNotice(problem);
+            _prompt.Explain("Cannot kill", problem);
             plan.Dispose();
             return;
         }
 
-        bool survived = _survivedTerm.Contains((primary.Pid, primary.Process.StartTimeTicks));
-        var request = survived && !chosenNow && Request.ExpectsExit ? Request with { Signal = Signals.SIGKILL, KillAfter = null } : Request;
-        var targets = _prompt.Confirm(plan, request) switch
+        var choice = _prompt.Confirm(plan, request);
+        if (choice == KillChoice.Instead && primary.WorkingInstead is { } instead)
         {
-            KillChoice.ThisProcess => [primary],
-            KillChoice.AllHolders => plan.Holders.ToList(),
-            KillChoice.Parent when plan.Parent is not null => [plan.Parent],
-            _ => new List<KillTarget>(),
-        };
+            plan.Dispose();
+            request = request with { Signal = instead, Explicit = true };
+            plan = _planner.ForSocket(row.Socket, snapshot, request);
+            choice = KillChoice.ThisProcess;
+        }
+
+        var targets = Chosen(plan, choice);
         if (targets.Count == 0 || targets.Any(t => t.IsAncestor && !_prompt.ConfirmAncestor(t)))
         {
             _view.ShowNotice("kill cancelled: nothing sent");
@@ -103,10 +117,22 @@ public sealed partial class KillController : IDisposable
             return;
         }
 
-        _view.ShowNotice($"sending {request.Describe()} to {string.Join(", ", targets.Select(t => t.Label))}...");
-        var ports = PortsToWatch(plan.Socket, targets, CurrentSnapshot?.Invoke());
+        _view.ShowNotice($"{KillWording.Sending(targets, request).Replace("send ", "sending ", StringComparison.Ordinal)}...");
+        var ports = _planner.WatchFor(plan, targets);
         _background.Schedule(() => Run(plan, targets, ports, request));
     }
+
+    private static List<KillTarget> Chosen(KillPlan plan, KillChoice choice) => choice switch
+    {
+        KillChoice.ThisProcess => [plan.Primary!],
+        KillChoice.AllHolders => plan.AllHolders.ToList(),
+        KillChoice.Parent when plan.Parent is not null => [plan.Parent],
+        _ => [],
+    };
+
+    private Snapshot SnapshotOf(SocketEntry socket) => CurrentSnapshot?.Invoke() is { } current && current.Sockets.Count > 0
+        ? current
+        : Snapshot.Empty with { Sockets = new EquatableArray<SocketEntry>([socket]) };
 
     private void Run(KillPlan plan, List<KillTarget> targets, IReadOnlyList<PortTarget> ports, KillRequest request)
     {
@@ -115,17 +141,21 @@ public sealed partial class KillController : IDisposable
             var report = _newRun().Execute(targets, ports, request);
             _onUiThread(() =>
             {
-                // only a stop that was ignored earns the SIGKILL offer; HUP or USR1 leave a process running by design
-                var survivors = report.Targets.Where(o => o.Status == KillStatus.Running && request.ExpectsExit && request.Signal != Signals.SIGKILL).ToList();
+                // only a stop that was ignored earns the SIGKILL offer; a reload leaves a process running by design
+                var survivors = report.Targets.Where(o => o.Status == KillStatus.Running && o.Target.IsStop && o.Target.Signal != Signals.SIGKILL).ToList();
                 foreach (var outcome in survivors)
                 {
-                    var target = targets.First(t => t.Pid == outcome.Pid);
-                    _survivedTerm.Add((target.Pid, target.Process.StartTimeTicks));
+                    _survivedTerm.Add((outcome.Pid, outcome.Target.Process.StartTimeTicks));
+                }
+
+                foreach (var fate in report.Ports.Where(f => f.Restarter is not null))
+                {
+                    _planner.KnownRestarters.Add((fate.Restarter!.Pid, fate.Restarter.StartTimeTicks));
                 }
 
                 plan.Dispose();
                 string hint = survivors.Count > 0 ? "; K again offers SIGKILL" : string.Empty;
-                _view.ShowNotice(string.Join("; ", report.Lines(request)) + hint);
+                _view.ShowNotice(string.Join("; ", KillReportWording.Lines(report, request)) + hint);
                 _refreshNow();
             });
         }
@@ -139,24 +169,10 @@ public sealed partial class KillController : IDisposable
         }
     }
 
-    /// <summary>The listening sockets on the highlighted socket's port (same namespace): the port the operator wants freed.</summary>
-    private static IReadOnlyList<PortTarget> PortsToWatch(SocketEntry socket, List<KillTarget> targets, Snapshot? snapshot)
-    {
-        var listeners = (snapshot is null ? [socket] : snapshot.Sockets.AsEnumerable())
-            .Where(s => s.Host == socket.Host && s.Netns == socket.Netns && s.LocalPort == socket.LocalPort && s.Role == SocketRole.Listener)
-            .ToList();
-        if (socket.Role == SocketRole.Listener && !listeners.Any(s => s.Key == socket.Key))
-        {
-            listeners.Add(socket);
-        }
-
-        return listeners.Count == 0 ? [] : [PortTarget.Of(listeners, targets.Select(t => t.Pid))];
-    }
-
     private bool RefuseEarly(SocketRow row)
     {
         var refusal =
-            _readOnly ? KillRefusal.ReadOnly
+            _killsOff != KillRefusal.None ? _killsOff
             : row.Mark == RowMark.Gone ? KillRefusal.SocketGone
             : KillPolicy.Check(row.Socket);
         if (refusal != KillRefusal.None)

@@ -4,50 +4,53 @@ using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
-/// <summary>The words of the kill confirmation: what will be sent, to whom, and what it means for the port.</summary>
+/// <summary>
+/// The words of the kill confirmation, all from the plan: what will be sent, to whom, and what the kernel's facts say
+/// it means for the process and the port (the same sentences <c>tuiports kill</c> prints).
+/// </summary>
 public static class KillDialogText
 {
     /// <summary>The question itself, in the dialog's title so it stays visible on the smallest screens.</summary>
     public static string Title(KillPlan plan, KillRequest request) =>
-        $"Send {request.Describe()} to pid {plan.Primary!.Pid} ({plan.Primary.Process.Title})"
-        + (plan.Socket.Host is { } host ? $" on {host}?" : "?");
+        $"Send {KillWording.Signal(plan.Primary!.Signal, request)} to pid {plan.Primary.Pid} ({plan.Primary.Process.Title})"
+        + (plan.Socket?.Host is { } host ? $" on {host}?" : "?");
 
     /// <param name="maxWidth">The widest line the screen can show; longer lines are shortened, never clipped.</param>
     public static string Body(KillPlan plan, KillRequest request, int maxWidth = 200)
     {
         var primary = plan.Primary!;
         var p = primary.Process;
+        var socket = plan.Socket!;
         var lines = new List<string>
         {
             $"  user     {p.User} ({p.Uid})   parent pid {p.ParentPid}",
             $"  started  {Formats.StartTime(p.StartedAt)}",
             $"  command  {Shorten(p.DisplayCommand, 60)}",
-            $"  socket   {plan.SocketLabel} ({plan.Socket.Role.Name()})",
+            $"  socket   {socket.LocalEndpoint} {socket.State} ({socket.Role.Name()})",
         };
         if (p.Cgroup?.Unit is { } unit)
         {
             lines.Add($"  unit     {unit}" + (p.Cgroup.Container is { } id ? $"   container {id}" : string.Empty));
         }
 
-        if (primary.Problem is not null)
+        if (plan.Namespace is { } foreign)
         {
-            lines.Add($"  {primary.Problem}");
+            lines.Add($"  NOTE: this socket is {KillWording.Namespace(foreign)}, not in tuiports' own network namespace");
         }
 
-        if (request.Signal == Signals.SIGKILL)
+        if (primary.Signal == Signals.SIGKILL)
         {
             lines.Add("  SIGKILL ends it at once: no graceful shutdown, no cleanup");
         }
 
-        if (primary.IsAncestor)
+        lines.Add(string.Empty);
+        lines.AddRange(Consequences(plan));
+        lines.AddRange(KillWording.Details(primary));
+        if (KillWording.Clients(plan.Ports.SelectMany(port => port.Clients).ToList()) is { } clients)
         {
-            lines.Add($"  WARNING: tuiports runs under it — {Wording.WhatRunsUnder(p)}");
+            lines.Add(clients);
         }
 
-        lines.Add(string.Empty);
-        lines.AddRange(request.ExpectsExit
-            ? Consequences(plan)
-            : [$"{Signals.Name(request.Signal)} asks it to reload or reopen its logs: it keeps running and the port stays open"]);
         lines.Add(string.Empty);
         lines.Add(Keys(plan));
         maxWidth = Math.Max(maxWidth, 20);
@@ -56,40 +59,59 @@ public static class KillDialogText
         return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
     }
 
-    /// <summary>What stopping the process does to the port, in plain words.</summary>
+    /// <summary>What the chosen default does to the port, in plain words, from the plan's facts.</summary>
     public static IEnumerable<string> Consequences(KillPlan plan)
     {
-        var p = plan.Primary!.Process;
+        var primary = plan.Primary!;
+        var p = primary.Process;
         if (plan.Parent is { } parent)
         {
-            yield return $"its parent pid {parent.Pid} ({parent.Process.Title}) holds the same port:";
-            yield return "it will likely start a new one, and the port stays open";
+            string who = KillWording.Label(parent);
+            yield return plan.Worker switch
+            {
+                WorkerKind.PreFork => $"its parent {who} runs the same program and holds the same listener: it replaces workers, so it will start a new one and the port stays open",
+                WorkerKind.PerConnection => $"it serves this one connection for its parent {who}: ending it closes this session only; the server keeps running",
+                _ => $"its parent {who} also holds the port: stopping this one leaves the port open",
+            };
         }
-        else if (plan.Children > 0)
+        else if (KillWording.TakesAlong(primary) is { Length: > 0 } along && primary.IsStop)
         {
-            yield return $"pid {p.Pid} ({p.Title}) and its {Wording.Count(plan.Children, "child", "children")} hold this socket; "
-                + $"stopping {p.Pid} stops them and frees the port";
+            yield return KillWording.Label(p) + along;
         }
-        else if (plan.Socket.Role == SocketRole.Listener && plan.OtherTops == 0)
+        else if (plan.Socket!.Role == SocketRole.Listener && plan.OtherTops == 0 && primary.IsStop && primary.OtherChildren.Count == 0
+            && primary.Supervisor is null)
         {
             yield return "it is the only holder: stopping it frees the port";
+        }
+
+        foreach (string line in KillWording.OtherChildren(primary))
+        {
+            yield return line;
         }
 
         if (plan.OtherTops > 0)
         {
             yield return $"{Wording.Count(plan.OtherTops, "unrelated process", "unrelated processes")} also {(plan.OtherTops == 1 ? "holds" : "hold")} this socket; the port stays open unless all of them exit:";
-            foreach (var holder in plan.Holders.Where(h => HolderTree.TopOf(plan.Socket, h.Process).Pid != p.Pid))
+            foreach (var holder in plan.AllHolders.Where(h => HolderTree.TopOf(plan.Socket!, h.Process).Pid != p.Pid).Take(8))
             {
-                string note = holder.Problem is null ? string.Empty : "  (will be skipped)";
+                string note = holder.Issue == TargetIssue.None ? string.Empty : "  (will be skipped)";
                 yield return $"  pid {holder.Pid} {holder.Process.Title} ({holder.Process.User}){note}";
             }
         }
     }
 
-    private static string Keys(KillPlan plan) =>
-        (plan.Parent is not null ? "p = stop the parent instead   y = this process anyway" : "y = kill")
-        + (plan.IsShared ? "   a = all holders" : string.Empty)
-        + "   n/Esc = cancel";
+    private static string Keys(KillPlan plan)
+    {
+        string yes = plan.Worker switch
+        {
+            WorkerKind.PerConnection => "y = end this session   p = stop the whole server instead",
+            WorkerKind.PreFork => "p = stop the parent instead   y = this worker anyway",
+            _ when plan.Parent is not null => "y = this process   p = its parent",
+            _ => "y = kill",
+        };
+        string instead = plan.Primary!.WorkingInstead is { } w ? $"   s = send {Signals.Name(w)} instead" : string.Empty;
+        return yes + instead + (plan.IsShared ? "   a = all holders" : string.Empty) + "   n/Esc = cancel";
+    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "~";
 }

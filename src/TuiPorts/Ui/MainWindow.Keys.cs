@@ -60,7 +60,7 @@ public sealed partial class MainWindow
 
         if (!binding.InReadOnly && _screen.Options.ReadOnly)
         {
-            ShowNotice(Wording.Refusal(KillRefusal.ReadOnly));
+            ShowNotice(Wording.Refusal(_screen.Options.ReadOnlyReason));
             return;
         }
 

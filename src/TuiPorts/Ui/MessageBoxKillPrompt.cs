@@ -7,7 +7,8 @@ namespace TuiPorts.Ui;
 
 /// <summary>
 /// The kill dialogs as Terminal.Gui message boxes. The LAST button is the one Enter presses, so it is always the safe
-/// one (cancel); Esc also cancels. Button hot keys: p = the parent, y = this process, a = all holders, n = cancel.
+/// one (cancel); Esc also cancels. Button hot keys: p = the parent, y = this process, s = the signal that will work
+/// (when the target ignores or blocks the chosen one), a = all holders, n = cancel.
 /// </summary>
 public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
 {
@@ -26,12 +27,23 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
         string body = KillDialogText.Body(plan, request, (app.Driver?.Cols ?? 80) - 6);
         string title = KillDialogText.Title(plan, request);
         var choices = new List<(string Button, KillChoice Choice)>();
-        if (plan.Parent is not null)
+        bool perConnection = plan.Worker == WorkerKind.PerConnection;
+        if (plan.Parent is not null && !perConnection)
         {
             choices.Add(("_parent", KillChoice.Parent));
         }
 
-        choices.Add((plan.Parent is not null ? "_yes: this one" : plan.IsShared ? "_yes: this process" : "_yes", KillChoice.ThisProcess));
+        choices.Add((perConnection ? "_yes: this session" : plan.Parent is not null ? "_yes: this one" : plan.IsShared ? "_yes: this process" : "_yes", KillChoice.ThisProcess));
+        if (plan.Parent is not null && perConnection)
+        {
+            choices.Add(("_parent: whole server", KillChoice.Parent));
+        }
+
+        if (plan.Primary!.WorkingInstead is { } instead)
+        {
+            choices.Add(($"_send {Signals.Name(instead)}", KillChoice.Instead));
+        }
+
         if (plan.IsShared)
         {
             choices.Add(("_all holders", KillChoice.AllHolders));
@@ -46,7 +58,7 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
         MessageBox.Query(
             app,
             TerminalText.Sanitize($"pid {target.Pid} ({target.Process.Title}) is an ancestor of tuiports"),
-            TerminalText.SanitizeLines($"{Wording.WhatRunsUnder(target.Process)}.\nKilling it can end the session you are working in.\nKill it anyway?"),
+            TerminalText.SanitizeLines($"{Wording.WhatRunsUnder(target.Process)}.\nKill it anyway?"),
             false,
             "_kill it anyway",
             "_no") == 0;
@@ -54,7 +66,7 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
     public KillRequest? ChooseSignal(KillRequest current)
     {
         string[] buttons = [.. SignalChoices.Select(c => c.Button), "_cancel"];
-        int? choice = MessageBox.Query(app, "Signal (F9)", $"Which signal should K send? (now: {current.Describe()})", false, buttons);
+        int? choice = MessageBox.Query(app, "Signal (F9)", $"Which signal should K send? (now: {(current.Explicit ? KillWording.Signal(current.Signal, current) : "each daemon's own stop, else SIGTERM")})", false, buttons);
         return choice is int index && index < SignalChoices.Length ? SignalChoices[index].Request : null;
     }
 

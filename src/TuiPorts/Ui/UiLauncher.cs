@@ -4,6 +4,7 @@ using Terminal.Gui.App;
 using TuiPorts.Cli;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Interop;
+using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
@@ -76,8 +77,14 @@ public static class UiLauncher
         using var scans = new EventLoopScheduler(start => new Thread(start) { Name = "tuiports-scan", IsBackground = true });
         var ui = new UiScheduler(app);
         using var fdTables = new FdTableLoader(root, scans, ui) { IsRemote = socket => hosts?.Hosts.IsRemote(socket) == true };
+        // a --proc-root that is not the live procfs names pids of no process here: the UI is read-only there
+        var killsOff = settings.ReadOnly ? KillRefusal.ReadOnly : root.IsRealProcfs() ? KillRefusal.None : KillRefusal.NotLiveProcfs;
+        var options = new ScreenOptions(settings.Interval, killsOff != KillRefusal.None, Privileges.IsRoot)
+        {
+            ReadOnlyReason = killsOff == KillRefusal.None ? KillRefusal.ReadOnly : killsOff,
+        };
         var context = new UiContext(
-            new ScreenOptions(settings.Interval, settings.ReadOnly, Privileges.IsRoot), settings.Colors, query,
+            options, settings.Colors, query,
             ServicesFile.Load(root), TimeProvider.System, faults.Wrap(KeyTable.Default), fdTables);
         using var window = new MainWindow(app, context);
         window.SuspendRequested += () =>
@@ -101,7 +108,7 @@ public static class UiLauncher
         var results = LiveResults(poller, hosts, settings.Interval, scans, out var pause);
         window.PauseToggled += pause;
         var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
-        using var kills = KillFlow.Attach(app, window, root, poller, settings.ReadOnly, remote);
+        using var kills = KillFlow.Attach(app, window, root, poller, killsOff, remote);
         using var subscription = results
             .ObserveOn(ui)
             .Subscribe(window.Apply, e => window.ShowNotice($"live refresh stopped: {e.Message}"));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
@@ -106,7 +107,7 @@ public sealed class HolderTreeTests
     public void A_port_whose_listener_is_gone_is_freed_and_a_new_listener_is_taken_again_by_the_supervisors_child()
     {
         var before = Held(8080, 1, SocketRole.Listener, _master, _worker1);
-        var port = PortTarget.Of(before, [100]);
+        var port = PortTarget.Of([before], [new KillTarget(_master, null)]);
         var supervisor = Process(50, 1, "systemd");
         var respawned = Process(400, 50);
 
@@ -127,12 +128,12 @@ public sealed class HolderTreeTests
         var handle = Substitute.For<IProcessHandle>();
         handle.Send(Arg.Any<int>()).Returns(SignalError.None);
         handle.HasExited.Returns(false);
-        using var target = new KillTarget(_master, handle, null);
+        using var target = new KillTarget(_master, handle);
         var source = Substitute.For<ISnapshotSource>();
         source.Take().Returns(Of(Held(8080, 1, SocketRole.Listener, _master)));
         var run = new KillRun(source, _ => null, time, time.Advance);
 
-        var report = run.Execute([target], [PortTarget.Of(Held(8080, 1, SocketRole.Listener, _master), [100])], new KillRequest());
+        var report = run.Execute([target], [PortTarget.Of([Held(8080, 1, SocketRole.Listener, _master)], [target])], new KillRequest());
 
         handle.Received(1).Send(Signals.SIGTERM);
         handle.DidNotReceive().Send(Signals.SIGKILL);
@@ -156,15 +157,15 @@ public sealed class HolderTreeTests
             return SignalError.None;
         });
         handle.HasExited.Returns(_ => killed);
-        using var target = new KillTarget(_master, handle, null);
+        using var target = new KillTarget(_master, handle);
         var source = Substitute.For<ISnapshotSource>();
         source.Take().Returns(_ => killed ? Of() : Of(Held(8080, 1, SocketRole.Listener, _master)));
 
         var report = new KillRun(source, _ => null, time, time.Advance)
-            .Execute([target], [PortTarget.Of(Held(8080, 1, SocketRole.Listener, _master), [100])], new KillRequest(KillAfter: TimeSpan.FromSeconds(2)));
+            .Execute([target], [PortTarget.Of([Held(8080, 1, SocketRole.Listener, _master)], [target])], new KillRequest(KillAfter: TimeSpan.FromSeconds(2)));
 
         handle.Received(1).Send(Signals.SIGKILL);
         Assert.True(report.AllPortsFree);
-        Assert.Equal("pid 100 (nginx: master) exited after SIGKILL (SIGTERM was not enough in 2 s)", Assert.Single(report.Targets).Message);
+        Assert.Equal("pid 100 (nginx: master) exited after SIGKILL (SIGTERM was not enough in 2 s)", KillReportWording.Outcome(Assert.Single(report.Targets), new KillRequest(KillAfter: TimeSpan.FromSeconds(2))));
     }
 }

@@ -1,5 +1,6 @@
 using NSubstitute;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
@@ -24,6 +25,8 @@ public sealed class KillPlannerTests : IDisposable
 
     private SocketEntry Socket() => Assert.Single(new ProcSnapshotSource(_proc.ProcRoot).Take().Sockets);
 
+    private KillPlan Plan(KillPlanner planner, SocketEntry socket) => planner.ForSocket(socket, new ProcSnapshotSource(_proc.ProcRoot).Take(), new KillRequest());
+
     private IProcessHandle HandleFor(int pid, ulong start)
     {
         var handle = Substitute.For<IProcessHandle>();
@@ -38,14 +41,14 @@ public sealed class KillPlannerTests : IDisposable
         var h100 = HandleFor(100, 777);
         var h101 = HandleFor(101, 778);
 
-        using var plan = _planner.Pin(Socket());
+        using var plan = Plan(_planner, Socket());
 
         Assert.True(plan.IsShared);
-        Assert.Equal([100, 101], plan.Holders.Select(h => h.Pid));
-        Assert.Same(h100, plan.Holders[0].Handle);
-        Assert.Same(h101, plan.Holders[1].Handle);
-        Assert.All(plan.Holders, h => Assert.True(h.CanSignal));
-        Assert.Equal("127.0.0.1:9000 LISTEN", plan.SocketLabel);
+        Assert.Equal([100, 101], plan.AllHolders.Select(h => h.Pid));
+        Assert.Same(h100, plan.AllHolders[0].Handle);
+        Assert.Same(h101, plan.AllHolders[1].Handle);
+        Assert.All(plan.AllHolders, h => Assert.True(h.CanSignal));
+        Assert.Equal("127.0.0.1:9000", plan.Socket!.LocalEndpoint);
     }
 
     [Fact]
@@ -57,10 +60,10 @@ public sealed class KillPlannerTests : IDisposable
             return null;
         });
 
-        using var plan = _planner.Pin(Socket());
+        using var plan = Plan(_planner, Socket());
 
-        Assert.False(plan.Holders[0].CanSignal);
-        Assert.Contains("already exited", plan.Holders[0].Problem, StringComparison.Ordinal);
+        Assert.False(plan.AllHolders[0].CanSignal);
+        Assert.Contains("already exited", KillWording.Problem(plan.AllHolders[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,11 +74,11 @@ public sealed class KillPlannerTests : IDisposable
         HandleFor(101, 778);
         File.Delete(Path.Combine(_proc.Root, "100", "fd", "3")); // closed the socket since the snapshot
 
-        using var plan = _planner.Pin(socket);
+        using var plan = Plan(_planner, socket);
 
-        Assert.Contains("no longer holds this socket", plan.Holders[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("no longer holds this socket", KillWording.Problem(plan.AllHolders[0]), StringComparison.Ordinal);
         handle.Received(1).Dispose();
-        Assert.True(plan.Holders[1].CanSignal);
+        Assert.True(plan.AllHolders[1].CanSignal);
     }
 
     [Fact]
@@ -83,9 +86,9 @@ public sealed class KillPlannerTests : IDisposable
     {
         var planner = new KillPlanner(_sender, new KillPolicy(ownPid: 100, parentPid: 8), _proc.ProcRoot);
 
-        using var plan = planner.Pin(Socket());
+        using var plan = Plan(planner, Socket());
 
-        Assert.Contains("tuiports itself", plan.Holders[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("tuiports itself", KillWording.Problem(plan.AllHolders[0]), StringComparison.Ordinal);
         _sender.DidNotReceive().Open(100, Arg.Any<ulong>(), out Arg.Any<SignalError>());
     }
 }

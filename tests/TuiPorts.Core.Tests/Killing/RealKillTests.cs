@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
@@ -33,7 +34,7 @@ public sealed class RealKillTests
         var handle = _sender.Open(child.Id, start, out var error);
         Assert.Equal(SignalError.None, error);
         Assert.True(handle!.IsPidfd);
-        return new KillTarget(info, handle, null);
+        return new KillTarget(info, handle);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class RealKillTests
 
         var outcome = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM)).Targets);
 
-        Assert.Equal($"pid {child.Id} (perl) exited after SIGTERM", outcome.Message);
+        Assert.Equal($"pid {child.Id} (perl) exited after SIGTERM", KillReportWording.Outcome(outcome, new KillRequest()));
         Assert.True(child.WaitForExit(5000));
     }
 
@@ -54,16 +55,18 @@ public sealed class RealKillTests
         using var child = StartChild("$SIG{TERM} = 'IGNORE'; sleep 60");
         using var target = Pin(child);
 
-        var outcome = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM, Timeout: TimeSpan.FromSeconds(0.5))).Targets);
+        var request = new KillRequest(Signals.SIGTERM, Timeout: TimeSpan.FromSeconds(0.5));
+        var outcome = Assert.Single(Run([target], [], request).Targets);
 
         Assert.Equal(KillStatus.Running, outcome.Status);
-        Assert.StartsWith($"pid {child.Id} (perl) still running 0.5 s after SIGTERM — it may be shutting down gracefully", outcome.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"pid {child.Id} (perl) still running 0.5 s after SIGTERM — it may be shutting down gracefully", KillReportWording.Outcome(outcome, request), StringComparison.Ordinal);
         Assert.False(child.HasExited);
 
-        var killed = Assert.Single(Run([target], [], new KillRequest(Signals.SIGTERM, KillAfter: TimeSpan.FromSeconds(0.5))).Targets);
+        var escalation = new KillRequest(Signals.SIGTERM, KillAfter: TimeSpan.FromSeconds(0.5));
+        var killed = Assert.Single(Run([target], [], escalation).Targets);
 
         Assert.Equal(KillStatus.Exited, killed.Status);
-        Assert.Equal($"pid {child.Id} (perl) exited after SIGKILL (SIGTERM was not enough in 0.5 s)", killed.Message);
+        Assert.Equal($"pid {child.Id} (perl) exited after SIGKILL (SIGTERM was not enough in 0.5 s)", KillReportWording.Outcome(killed, escalation));
         Assert.True(child.WaitForExit(5000));
     }
 
@@ -91,10 +94,10 @@ public sealed class RealKillTests
         var planner = new KillPlanner(_sender, KillPolicy.ForThisProcess(Proc), Proc);
         SocketEntry Listening() => new ProcSnapshotSource(Proc).Take().Sockets.Single(s => s.LocalPort == listener.Port && s.State == "LISTEN");
 
-        using (var plan = planner.Pin(Listening()))
+        using (var plan = planner.ForSocket(Listening(), new ProcSnapshotSource(Proc).Take(), new KillRequest()))
         {
             Assert.True(plan.IsShared);
-            var report = Run([plan.Primary!], [PortTarget.Of(plan.Socket, [plan.Primary!.Pid])], new KillRequest(Timeout: TimeSpan.FromSeconds(1)));
+            var report = Run([plan.Primary!], planner.WatchFor(plan, [plan.Primary!]), new KillRequest(Timeout: TimeSpan.FromSeconds(1)));
             Assert.Equal(KillStatus.Exited, Assert.Single(report.Targets).Status);
             var fate = Assert.Single(report.Ports);
             Assert.Equal(PortFateKind.StillHeld, fate.Kind);
@@ -104,9 +107,9 @@ public sealed class RealKillTests
         var survivor = Listening();
         Assert.Equal([listener.ChildPid], survivor.Holders.Select(o => o.Pid));
 
-        using (var plan = planner.Pin(survivor))
+        using (var plan = planner.ForSocket(survivor, new ProcSnapshotSource(Proc).Take(), new KillRequest()))
         {
-            var report = Run(plan.Holders, [PortTarget.Of(survivor, plan.Holders.Select(h => h.Pid))], new KillRequest());
+            var report = Run(plan.AllHolders, planner.WatchFor(plan, plan.AllHolders), new KillRequest());
             Assert.All(report.Targets, o => Assert.Equal(KillStatus.Exited, o.Status));
             Assert.True(report.AllPortsFree);
         }

@@ -38,7 +38,7 @@ public sealed class WordingTests
     }
 
     [Theory]
-    [InlineData(KillRefusal.HoldersHidden, "owner hidden — run with sudo")]
+    [InlineData(KillRefusal.HoldersHidden, "owner hidden")]
     [InlineData(KillRefusal.ReadOnly, "--read-only")]
     [InlineData(KillRefusal.InitProcess, "pid 1 is the init process")]
     [InlineData(KillRefusal.Ancestor, "the shell that started tuiports runs under it")]

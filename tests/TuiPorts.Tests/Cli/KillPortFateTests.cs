@@ -70,8 +70,9 @@ public sealed class KillPortFateTests
         var (code, output, _) = Run("kill", server.PortText, "--yes", "--timeout", "3");
 
         Assert.Equal(1, code);
-        Assert.Matches($@"port {server.Port}: taken again by new pid (\d+) \(perl\), child of pid {server.Pid} \(perl\) — a supervisor restarted it", output);
-        Assert.DoesNotContain($"new pid {first} ", output, StringComparison.Ordinal);
+        Assert.Matches($@"port {server.Port}: taken again by pid (\d+), restarted by pid {server.Pid} \(perl\): stop pid {server.Pid} first, or it starts it again", output);
+        Assert.DoesNotContain($"taken again by pid {first},", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("freed", output, StringComparison.Ordinal);
         Assert.True(PerlServer.Listening(server.Port));
     }
 
@@ -83,8 +84,9 @@ public sealed class KillPortFateTests
         var (code, output, _) = Run("kill", server.PortText, "--yes", "--timeout", "1");
 
         Assert.Equal(1, code);
-        Assert.Contains($"port {server.Port}: still held by pid {server.Pid} (perl), still running 1 s after SIGTERM — it may be shutting down gracefully", output, StringComparison.Ordinal);
-        Assert.Contains("rerun with --kill-after SECONDS", output, StringComparison.Ordinal);
+        Assert.Contains("it ignores SIGTERM (its SigIgn mask): SIGTERM will not stop it; SIGINT will end it", output, StringComparison.Ordinal);
+        Assert.Contains($"port {server.Port}: still held by pid {server.Pid} (perl), still running 1 s after SIGTERM — it ignores SIGTERM", output, StringComparison.Ordinal);
+        Assert.Contains("rerun with --signal INT", output, StringComparison.Ordinal);
         Assert.True(PerlServer.Alive(server.Pid));
 
         var (again, killed, _) = Run("kill", server.PortText, "--yes", "--kill-after", "1");

@@ -25,6 +25,10 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void A_real_nginx_is_freed_through_its_master_and_a_workers_row_offers_the_parent() => RunScript("nginx.sh");
 
+    /// <summary>A real PostgreSQL with an idle psql stopped cleanly with defaults; a real supervisord named, never "freed".</summary>
+    [Fact]
+    public void PostgreSQL_stops_with_its_fast_shutdown_and_supervisord_is_named_as_the_restarter() => RunScript("daemons.sh");
+
     /// <summary>Two sshd "hosts" on loopback and an unreachable one, through real OpenSSH (sshd is started by the script).</summary>
     [Fact]
     public void Several_hosts_in_one_table_K_on_a_remote_row_and_q_leaves_no_ssh_behind() => RunScript("hosts.sh");

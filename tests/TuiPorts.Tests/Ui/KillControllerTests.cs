@@ -40,7 +40,7 @@ public sealed class KillControllerTests : IDisposable
 
     private KillController Controller(bool readOnly) => new(
         _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot), NewRun,
-        ImmediateScheduler.Instance, action => action(), () => _refreshes++, readOnly);
+        ImmediateScheduler.Instance, action => action(), () => _refreshes++, readOnly ? KillRefusal.ReadOnly : KillRefusal.None);
 
     /// <summary>The port is watched on virtual time: each poll advances the fake clock instead of sleeping.</summary>
     private KillRun NewRun()
@@ -96,7 +96,7 @@ public sealed class KillControllerTests : IDisposable
         var prompt = Substitute.For<IKillPrompt>();
         var window = _ui.Window;
         _ = new KillController(window, prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
-            NewRun, ImmediateScheduler.Instance, a => a(), () => { }, readOnly: true);
+            NewRun, ImmediateScheduler.Instance, a => a(), () => { }, KillRefusal.ReadOnly);
         var row = window.State.Rows.First(r => r.Socket.LocalPort == 9000);
 
         window.State.Select(window.State.Rows.ToList().IndexOf(row));
@@ -149,7 +149,7 @@ public sealed class KillControllerTests : IDisposable
         _sender.Open(200, 2000, out _).Returns(Substitute.For<IProcessHandle>());
         _sender.Open(201, 2001, out _).Returns(Substitute.For<IProcessHandle>());
         var socket = _ui.Window.State.Snapshot.Sockets.Single(s => s.LocalPort == 80);
-        using var plan = new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot).Pin(socket);
+        using var plan = new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot).ForSocket(socket, _ui.Window.State.Snapshot, new KillRequest());
 
         string text = KillDialogText.Body(plan, new KillRequest());
 

@@ -25,8 +25,8 @@ public sealed class KillDialogTests : IDisposable
         _ui = new HeadlessUi(TestContexts.For(_proc.ProcRoot));
         var sender = Substitute.For<ISignalSender>();
         sender.Open(Arg.Any<int>(), Arg.Any<ulong>(), out _).Returns(_ => Substitute.For<IProcessHandle>());
-        var socket = Assert.Single(new ProcSnapshotSource(_proc.ProcRoot).Take().Sockets);
-        _plan = new KillPlanner(sender, new KillPolicy(1, 1), _proc.ProcRoot).Pin(socket);
+        var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
+        _plan = new KillPlanner(sender, new KillPolicy(1, 1), _proc.ProcRoot).ForSocket(Assert.Single(snapshot.Sockets), snapshot, new KillRequest());
     }
 
     public void Dispose()

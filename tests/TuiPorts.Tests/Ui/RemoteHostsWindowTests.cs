@@ -44,7 +44,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
         _launcher.Start("ssh", Arg.Do<IReadOnlyList<string>>(_sshCalls.Add)).Returns(_remoteKill);
         _ = new KillController(
             _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
-            () => throw new InvalidOperationException("a remote row must not be killed here"), ImmediateScheduler.Instance, action => action(), () => { }, readOnly: false)
+            () => throw new InvalidOperationException("a remote row must not be killed here"), ImmediateScheduler.Instance, action => action(), () => { }, KillRefusal.None)
         {
             CurrentSnapshot = () => _ui.Window.State.Snapshot,
             Remote = new RemoteKiller(_launcher, new SshCommand(), Hosts),
