@@ -93,6 +93,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buffer, nint count);
 
+    /// <summary>open(2) with a NUL-terminated path already in bytes (no string marshalling, no allocation).</summary>
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags);
+
+    public const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
+
     // --- the terminal ---
 
     [LibraryImport("libc", EntryPoint = "_exit")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Runtime.InteropServices;
@@ -122,8 +123,23 @@ public static unsafe class SockDiagReader
     {
         records.Clear();
         tcpInfo?.Clear();
+        // pooled: a fresh 64 KB per dump was 256 KB of an idle refresh's 265 KB (tuiports bench, docs/performance.md)
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+        try
+        {
+            return ReadRecords(receiver, records, tcpInfo, buffer.AsSpan(0, ReceiveBufferSize));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int ReceiveBufferSize = 64 * 1024;
+
+    private static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records, RecordBuffer? tcpInfo, Span<byte> buffer)
+    {
         Span<byte> slot = stackalloc byte[TcpInfoSlot.Size];
-        var buffer = new byte[64 * 1024];
         while (true)
         {
             int received = receiver.Receive(buffer, out int errno);
@@ -139,7 +155,7 @@ public static unsafe class SockDiagReader
 
             for (int offset = 0; offset + HeaderSize <= received;)
             {
-                var header = buffer.AsSpan(offset);
+                var header = buffer[offset..];
                 int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(header);
                 ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
                 if (type == NlmsgDone)
@@ -154,14 +170,14 @@ public static unsafe class SockDiagReader
 
                 if (length >= HeaderSize + MessageSize)
                 {
-                    var record = buffer.AsSpan(offset + HeaderSize, MessageSize);
+                    var record = buffer.Slice(offset + HeaderSize, MessageSize);
                     record[2] = 0; // idiag_timer
                     record[3] = 0; // idiag_retrans
                     record.Slice(52, 4).Clear(); // idiag_expires
                     records.Append(record);
                     if (tcpInfo is not null)
                     {
-                        TcpInfoSlot.Write(Attribute(buffer.AsSpan(offset + HeaderSize + MessageSize, length - HeaderSize - MessageSize), InetDiagInfo), slot);
+                        TcpInfoSlot.Write(Attribute(buffer.Slice(offset + HeaderSize + MessageSize, length - HeaderSize - MessageSize), InetDiagInfo), slot);
                         tcpInfo.Append(slot);
                     }
                 }

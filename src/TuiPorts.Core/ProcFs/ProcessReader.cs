@@ -62,7 +62,15 @@ public sealed class ProcessReader
     }
 
     /// <summary>The start time alone (no /etc/passwd needed): the cheap identity check.</summary>
-    public static ulong? ReadStartTime(ProcRoot root, int pid)
+    public static ulong? ReadStartTime(ProcRoot root, int pid) =>
+        StartTimeReader.TryRead(root.Path, pid, out ulong start) switch
+        {
+            true => start,
+            false => null,
+            null => ReadStartTimeSlowly(root, pid), // a stat line too long for the fast path's buffer
+        };
+
+    private static ulong? ReadStartTimeSlowly(ProcRoot root, int pid)
     {
         string? statText = ProcFile.TryReadText(root.PidFile(pid, "stat"), ProcFile.StatBytes);
         return statText is null ? null : ProcStat.Parse(statText)?.StartTimeTicks;

@@ -58,28 +58,47 @@ public sealed class HolderScanner
         FdsWalkedLastRefresh = 0;
         _vanished = 0;
         ChangedLastRefresh = LastRefreshWasFull;
-        var pids = _root.ListPids();
-        var alive = pids.ToHashSet();
-        foreach (int gone in _cache.Keys.Where(pid => !alive.Contains(pid)).ToList())
+        _pids.Clear();
+        _ = FdTableReader.ListNumbers(_root.Path, _pids); // kept lists: an idle refresh allocates nothing here
+        _alive.Clear();
+        _alive.UnionWith(_pids);
+        _toWalk.Clear();
+        foreach (int pid in _cache.Keys)
+        {
+            if (!_alive.Contains(pid))
+            {
+                _toWalk.Add(pid);
+            }
+        }
+
+        foreach (int gone in _toWalk)
         {
             _cache.Remove(gone);
             ChangedLastRefresh = true;
         }
 
-        var toWalk = new List<int>();
-        foreach (int pid in pids)
+        _toWalk.Clear();
+        foreach (int pid in _pids)
         {
-            if (_cache.TryGetValue(pid, out var known) && ProcessReader.ReadStartTime(_root, pid) == known.StartTimeTicks)
+            if (pid <= 0
+                || (_cache.TryGetValue(pid, out var known) && ProcessReader.ReadStartTime(_root, pid) == known.StartTimeTicks))
             {
                 continue; // same process as last time: its holdings come from the cache (or the new-inode search)
             }
 
-            toWalk.Add(pid);
+            _toWalk.Add(pid);
         }
 
-        WalkAll(toWalk);
-        return Map();
+        _toWalk.Sort();
+        WalkAll(_toWalk);
+        // nothing walked or gone: the same map as before (a fresh one only to reset the vanished count)
+        return ChangedLastRefresh || _map is not { ProcessesVanished: 0 } ? Map() : _map;
     }
+
+    private readonly List<int> _pids = [];
+    private readonly HashSet<int> _alive = [];
+    private readonly List<int> _toWalk = [];
+    private HolderMap? _map;
 
     /// <summary>Below this many processes one thread walks them; above, every core takes a share (a cold scan).</summary>
     public const int ParallelWalkThreshold = 48;
@@ -106,13 +125,15 @@ public sealed class HolderScanner
     /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
     /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
     /// </summary>
-    public HolderMap FindHolders(HolderMap map, IReadOnlyList<NetTableRow> rows)
+    public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
     {
-        var unmatched = rows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
+        var unmatched = allRows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
         if (unmatched.Count == 0)
         {
-            return map;
+            return map; // the usual case: every row listed once, nothing copied
         }
+
+        var rows = allRows as IReadOnlyList<NetTableRow> ?? allRows.ToList();
 
         var missing = unmatched.Select(r => r.Inode).ToHashSet();
         foreach (int pid in Candidates(map, rows, unmatched))
@@ -206,5 +227,5 @@ public sealed class HolderScanner
         }
     }
 
-    private HolderMap Map() => HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);
+    private HolderMap Map() => _map = HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);
 }

@@ -67,7 +67,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var own = ownTables.GetAwaiter().GetResult();
         var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
         var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
-        holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows).ToList());
+        holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
 
         var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
         if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter

@@ -54,12 +54,15 @@ public sealed class BenchCommand
         live.Take();
         var warm = new List<double>();
         var walked = new List<double>();
+        var allocated = new List<double>();
         for (int i = 0; i < iterations; i++)
         {
             Thread.Sleep(100); // let the machine move on a little between refreshes, as it does between ticks
+            long bytes = GC.GetTotalAllocatedBytes(precise: true); // every thread: the dump runs on a pool thread
             long start = Stopwatch.GetTimestamp();
             last = live.Take();
             warm.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - bytes);
             walked.Add(live.Holders.FdsWalkedLastRefresh);
         }
 
@@ -67,6 +70,7 @@ public sealed class BenchCommand
         return new BenchReport(iterations, Median(cold), Median(warm), Median(walked), MeasureFilterKeystroke(last, iterations), last.Stats, last.Sockets.Count)
         {
             ApplySnapshotMs = apply,
+            WarmAllocatedBytes = Median(allocated),
         };
     }
 
@@ -123,13 +127,16 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
     /// <summary>A changed snapshot applied to the UI model (every row diffed, filtered and sorted).</summary>
     public double ApplySnapshotMs { get; init; }
 
+    /// <summary>Bytes allocated by one warm refresh (median; every thread), a load-independent cost measure.</summary>
+    public double WarmAllocatedBytes { get; init; }
+
     public string ToText()
     {
         var c = CultureInfo.InvariantCulture;
         return string.Join('\n',
             $"sockets {Sockets}, processes {Stats.Processes}, fds {Stats.FdsRead}, socket fds {Stats.SocketFds}, namespaces {Stats.Namespaces}",
             string.Create(c, $"cold snapshot (full fd walk)   median {ColdMs,9:0.00} ms   ({Iterations} runs)"),
-            string.Create(c, $"warm refresh (incremental)     median {WarmMs,9:0.00} ms   (median {WarmFdsWalked:0} fds walked)"),
+            string.Create(c, $"warm refresh (incremental)     median {WarmMs,9:0.00} ms   (median {WarmFdsWalked:0} fds walked, {WarmAllocatedBytes:0} bytes allocated)"),
             string.Create(c, $"filter keystroke (UI model)    median {FilterKeystrokeMs,9:0.00} ms"),
             string.Create(c, $"changed snapshot (UI model)    median {ApplySnapshotMs,9:0.00} ms   (diff, filter, sort every row)"));
     }
@@ -148,6 +155,7 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
             json.WriteNumber("coldSnapshotMs", Math.Round(ColdMs, 3));
             json.WriteNumber("warmRefreshMs", Math.Round(WarmMs, 3));
             json.WriteNumber("warmFdsWalked", WarmFdsWalked);
+            json.WriteNumber("warmAllocatedBytes", WarmAllocatedBytes);
             json.WriteNumber("filterKeystrokeMs", Math.Round(FilterKeystrokeMs, 3));
             json.WriteNumber("applySnapshotMs", Math.Round(ApplySnapshotMs, 3));
             json.WriteEndObject();
