@@ -22,6 +22,10 @@ public enum UiCommand
     Hosts,
     Quit,
     Suspend,
+    SortTraffic,
+    StateFilter,
+    GoToOtherEnd,
+    CloseConnection,
 }
 
 /// <summary>
@@ -57,7 +61,11 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.None, "Tab", "move between table, details and filter", []),
         new(UiCommand.Kill, "K", "kill the highlighted socket's owner (asks first)", [Key.K.WithShift], "Kill", InReadOnly: false),
         new(UiCommand.SignalMenu, "F9", "choose the signal (TERM, TERM+KILL, KILL, INT, HUP, QUIT), then kill", [Key.F9], InReadOnly: false),
+        new(UiCommand.CloseConnection, "c", "close the highlighted connection only: the process keeps running (asks first, default no)", [Key.C], InReadOnly: false),
         new(UiCommand.SortNext, "F6 or >", "sort by the next column", [Key.F6, new Key('>')], "Sort"),
+        new(UiCommand.SortTraffic, "b", "sort by traffic (bytes/s in + out), busiest first", [Key.B]),
+        new(UiCommand.StateFilter, "s", "one TCP state only (ESTAB, CLOSE-WAIT, TIME-WAIT ... those present), again for the next, then all", [Key.S]),
+        new(UiCommand.GoToOtherEnd, "g", "go to the other end of a connection on this host", [Key.G]),
         new(UiCommand.SortPrevious, "<", "sort by the previous column", [new Key('<')]),
         new(UiCommand.InvertSort, "I", "invert the sort order", [Key.I.WithShift]),
         new(UiCommand.ListeningOnly, "l", "listening sockets only (toggle)", [Key.L]),

@@ -61,6 +61,9 @@ public sealed partial class MainWindow : Window, IKillView
 
     public event Action<SocketRow>? SignalMenuRequested;
 
+    /// <summary>Raised by <c>c</c>: close the highlighted connection only (<see cref="CloseController"/> asks first).</summary>
+    public event Action<SocketRow>? CloseRequested;
+
     /// <summary>
     /// Raised when the ports the scan can be narrowed to change (a port typed, the filter cleared): the live binding
     /// narrows the engine and scans at once.
@@ -217,14 +220,22 @@ public sealed partial class MainWindow : Window, IKillView
         }
 
         bool asRoot = _screen.Options.AsRoot;
-        ShowDetails(HolderDetails.Build(row.Socket, null, asRoot, row.Mark), sameSocket);
+        ShowDetails(DetailsOf(row, null, asRoot), sameSocket);
         _context.FdTables.Load(State.Snapshot, row.Socket, facts => Guard(() =>
         {
             if (_detailBasis == basis)
             {
-                ShowDetails(HolderDetails.Build(row.Socket, facts, asRoot, row.Mark), keepScroll: true);
+                ShowDetails(DetailsOf(row, facts, asRoot), keepScroll: true);
             }
         }));
+    }
+
+    /// <summary>The holders' details with the connection's lines (traffic, the other end, totals) under the first line.</summary>
+    private List<string> DetailsOf(SocketRow row, Core.Presentation.DetailFacts? facts, bool asRoot)
+    {
+        var lines = HolderDetails.Build(row.Socket, facts, asRoot, row.Mark).ToList();
+        lines.InsertRange(Math.Min(1, lines.Count), ConnectionDetails.Lines(row.Socket, State.Snapshot));
+        return lines;
     }
 
     private void ShowDetails(IReadOnlyList<string> lines, bool keepScroll)
