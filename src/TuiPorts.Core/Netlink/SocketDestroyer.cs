@@ -63,10 +63,7 @@ public interface IConnectionCloser
 public sealed unsafe class SocketDestroyer : IConnectionCloser
 {
     private const int AfNetlink = 16, AfInet = 2, AfInet6 = 10, SockRaw = 3, SockCloexec = 0x80000, NetlinkSockDiag = 4;
-    private const ushort SockDiagByFamily = 20, SockDestroy = 21;
-    private const ushort NlmFRequest = 0x1, NlmFAck = 0x4;
-    private const ushort NlmsgError = 2;
-    private const int HeaderSize = 16, RequestSize = 56, IdOffset = 4, IdSize = 48, InodeOffset = 68, TcpListen = 10;
+    private const int RequestSize = 56, IdOffset = 4, IdSize = 48, InodeOffset = 68, TcpListen = 10;
 
     public static SocketDestroyer Instance { get; } = new();
 
@@ -84,53 +81,53 @@ public sealed unsafe class SocketDestroyer : IConnectionCloser
         }
 
         using var fd = socket.Borrow();
-        var request = new byte[HeaderSize + RequestSize];
+        var request = new byte[NetlinkMessage.HeaderSize + RequestSize];
         WriteRequest(request, connection);
         var reply = new byte[8192];
 
         // 1. the socket on that 4-tuple now: its inode must be the one shown, and its cookie pins it
-        int length = Exchange(fd.Fd, request, reply, SockDiagByFamily, NlmFRequest);
+        int length = Exchange(fd.Fd, request, reply, NetlinkMessage.SockDiagByFamily, NetlinkMessage.FlagRequest);
         if (length < 0)
         {
             return new CloseResult(CloseOutcome.Failed, -length);
         }
 
         var message = reply.AsSpan(0, length);
-        if (BinaryPrimitives.ReadUInt16LittleEndian(message[4..]) == NlmsgError)
+        if (BinaryPrimitives.ReadUInt16LittleEndian(message[4..]) == NetlinkMessage.Error)
         {
             return CloseResult.FromErrno(ErrorOf(message) is 0 ? 2 : ErrorOf(message));
         }
 
-        if (length < HeaderSize + 72)
+        if (length < NetlinkMessage.HeaderSize + 72)
         {
             return new CloseResult(CloseOutcome.Failed);
         }
 
         // A 4-tuple with no connection left finds the listener on the local port (the kernel's lookup falls back to
         // listeners, as for an incoming SYN): the connection is gone, and the listener must never be the one destroyed.
-        if (message[HeaderSize + 1] == TcpListen)
+        if (message[NetlinkMessage.HeaderSize + 1] == TcpListen)
         {
             return new CloseResult(CloseOutcome.AlreadyGone);
         }
 
-        uint inode = BinaryPrimitives.ReadUInt32LittleEndian(message[(HeaderSize + InodeOffset)..]);
+        uint inode = BinaryPrimitives.ReadUInt32LittleEndian(message[(NetlinkMessage.HeaderSize + InodeOffset)..]);
         if (inode != (uint)connection.Inode)
         {
             // inode 0: what is left on the 4-tuple is the connection's own TIME-WAIT (it ended); else a new socket
             return new CloseResult(inode == 0 ? CloseOutcome.AlreadyGone : CloseOutcome.Replaced);
         }
 
-        message.Slice(HeaderSize + IdOffset, IdSize).CopyTo(request.AsSpan(HeaderSize + 8)); // the kernel's id, cookie included
+        message.Slice(NetlinkMessage.HeaderSize + IdOffset, IdSize).CopyTo(request.AsSpan(NetlinkMessage.HeaderSize + 8)); // the kernel's id, cookie included
 
         // 2. destroy exactly that socket; the reply is an acknowledgement carrying the errno
-        length = Exchange(fd.Fd, request, reply, SockDestroy, NlmFRequest | NlmFAck);
+        length = Exchange(fd.Fd, request, reply, NetlinkMessage.SockDestroy, NetlinkMessage.FlagRequest | NetlinkMessage.FlagAck);
         if (length < 0)
         {
             return new CloseResult(CloseOutcome.Failed, -length);
         }
 
         message = reply.AsSpan(0, length);
-        return BinaryPrimitives.ReadUInt16LittleEndian(message[4..]) == NlmsgError
+        return BinaryPrimitives.ReadUInt16LittleEndian(message[4..]) == NetlinkMessage.Error
             ? CloseResult.FromErrno(ErrorOf(message))
             : new CloseResult(CloseOutcome.Failed);
     }
@@ -139,7 +136,7 @@ public sealed unsafe class SocketDestroyer : IConnectionCloser
     private static void WriteRequest(Span<byte> request, SocketEntry connection)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(request, (uint)request.Length);
-        var body = request[HeaderSize..];
+        var body = request[NetlinkMessage.HeaderSize..];
         bool v6 = connection.Protocol == Protocol.Tcp6;
         body[0] = (byte)(v6 ? AfInet6 : AfInet);
         body[1] = 6; // IPPROTO_TCP
@@ -182,11 +179,11 @@ public sealed unsafe class SocketDestroyer : IConnectionCloser
                 continue;
             }
 
-            return received < HeaderSize ? -Math.Max(1, received < 0 ? Marshal.GetLastPInvokeError() : 5) : (int)received; // 5: EIO
+            return received < NetlinkMessage.HeaderSize ? -Math.Max(1, received < 0 ? Marshal.GetLastPInvokeError() : 5) : (int)received; // 5: EIO
         }
     }
 
     /// <summary>struct nlmsgerr's error: a negative errno (0 for an acknowledgement), returned positive.</summary>
     private static int ErrorOf(ReadOnlySpan<byte> message) =>
-        message.Length >= HeaderSize + 4 ? -BinaryPrimitives.ReadInt32LittleEndian(message[HeaderSize..]) : 5;
+        message.Length >= NetlinkMessage.HeaderSize + 4 ? -BinaryPrimitives.ReadInt32LittleEndian(message[NetlinkMessage.HeaderSize..]) : 5;
 }
