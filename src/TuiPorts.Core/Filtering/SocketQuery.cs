@@ -24,8 +24,16 @@ public sealed record SocketQuery(
 {
     public static SocketQuery All { get; } = new();
 
+    /// <summary>Only sockets in this state (netstat's name, e.g. <c>CLOSE_WAIT</c>); null for every state.</summary>
+    public string? State { get; init; }
+
     public bool Matches(SocketEntry socket)
     {
+        if (State is not null && socket.State != State)
+        {
+            return false;
+        }
+
         if (ListeningOnly && !socket.IsListening)
         {
             return false;

@@ -52,6 +52,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
 
         var ports = new List<PortPlan>();
         var watch = new List<PortTarget>();
+        var pinned = new Dictionary<int, KillTarget>();
         foreach (var group in candidates.Where(InScope).GroupBy(s => s.LocalPort).OrderBy(g => g.Key))
         {
             var sockets = group.ToList();
@@ -62,7 +63,9 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             if (tops.Count <= 1 || allHolders)
             {
                 var chosen = allHolders ? held.SelectMany(s => s.Holders).Select(h => h.Process).DistinctBy(p => p.Pid).ToList() : tops;
-                targets = chosen.Select(p => builder.Target(p, held.First(s => s.Holders.Any(h => h.Pid == p.Pid)))).ToList();
+                // a process holding several matching ports is pinned once and shared by their plans
+                targets = chosen.Select(p => pinned.TryGetValue(p.Pid, out var known) ? known
+                    : pinned[p.Pid] = builder.Target(p, held.First(s => s.Holders.Any(h => h.Pid == p.Pid)))).ToList();
             }
 
             ports.Add(new PortPlan(group.Key, sockets, refused, tops, targets, Clients(snapshot, held, targets)));
@@ -76,7 +79,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
         return new KillPlan
         {
             Request = request, Ports = ports, LeftAlone = leftAlone, Watch = watch,
-            Targets = ports.SelectMany(p => p.Targets).DistinctBy(t => t.Pid).ToList(),
+            Targets = pinned.Values.ToList(),
         };
     }
 

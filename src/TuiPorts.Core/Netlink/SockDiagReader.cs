@@ -17,13 +17,7 @@ namespace TuiPorts.Core.Netlink;
 /// </summary>
 public static unsafe class SockDiagReader
 {
-    private const ushort SockDiagByFamily = 20;
-    private const ushort NlmFRequest = 0x1;
-    private const ushort NlmFDump = 0x300;
-    private const ushort NlmsgError = 2;
-    private const ushort NlmsgDone = 3;
-    private const int HeaderSize = 16;
-    private const int RequestSize = HeaderSize + 56;
+    private const int RequestSize = NetlinkMessage.HeaderSize + 56;
     private const int MessageSize = 72;
     private const int TcpListen = 10;
     private const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
@@ -56,13 +50,13 @@ public static unsafe class SockDiagReader
     private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, bool withTcpInfo, byte* request, int size)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), (uint)size);
-        *(ushort*)(request + 4) = SockDiagByFamily;
-        *(ushort*)(request + 6) = NlmFRequest | NlmFDump;
+        *(ushort*)(request + 4) = NetlinkMessage.SockDiagByFamily;
+        *(ushort*)(request + 6) = NetlinkMessage.FlagRequest | NetlinkMessage.FlagDump;
         *(uint*)(request + 8) = 1; // sequence
-        request[HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
-        request[HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
-        request[HeaderSize + 2] = (byte)(withTcpInfo && protocol.IsTcp() ? 1 << (InetDiagInfo - 1) : 0); // idiag_ext: tcp_info
-        *(uint*)(request + HeaderSize + 4) = states;
+        request[NetlinkMessage.HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
+        request[NetlinkMessage.HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
+        request[NetlinkMessage.HeaderSize + 2] = (byte)(withTcpInfo && protocol.IsTcp() ? 1 << (InetDiagInfo - 1) : 0); // idiag_ext: tcp_info
+        *(uint*)(request + NetlinkMessage.HeaderSize + 4) = states;
         if (bytecode is not null)
         {
             *(ushort*)(request + RequestSize) = (ushort)(4 + bytecode.Length);
@@ -153,31 +147,31 @@ public static unsafe class SockDiagReader
                 return false;
             }
 
-            for (int offset = 0; offset + HeaderSize <= received;)
+            for (int offset = 0; offset + NetlinkMessage.HeaderSize <= received;)
             {
                 var header = buffer[offset..];
                 int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(header);
                 ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-                if (type == NlmsgDone)
+                if (type == NetlinkMessage.Done)
                 {
                     return true;
                 }
 
-                if (type == NlmsgError || length < HeaderSize || offset + length > received)
+                if (type == NetlinkMessage.Error || length < NetlinkMessage.HeaderSize || offset + length > received)
                 {
                     return false;
                 }
 
-                if (length >= HeaderSize + MessageSize)
+                if (length >= NetlinkMessage.HeaderSize + MessageSize)
                 {
-                    var record = buffer.Slice(offset + HeaderSize, MessageSize);
+                    var record = buffer.Slice(offset + NetlinkMessage.HeaderSize, MessageSize);
                     record[2] = 0; // idiag_timer
                     record[3] = 0; // idiag_retrans
                     record.Slice(52, 4).Clear(); // idiag_expires
                     records.Append(record);
                     if (tcpInfo is not null)
                     {
-                        TcpInfoSlot.Write(Attribute(buffer.Slice(offset + HeaderSize + MessageSize, length - HeaderSize - MessageSize), InetDiagInfo), slot);
+                        TcpInfoSlot.Write(Attribute(buffer.Slice(offset + NetlinkMessage.HeaderSize + MessageSize, length - NetlinkMessage.HeaderSize - MessageSize), InetDiagInfo), slot);
                         tcpInfo.Append(slot);
                     }
                 }

@@ -14,13 +14,7 @@ namespace TuiPorts.Core.Netlink;
 public static unsafe class UnixSockDiag
 {
     private const byte AfUnix = 1;
-    private const ushort SockDiagByFamily = 20;
-    private const ushort NlmFRequest = 0x1;
-    private const ushort NlmFDump = 0x300;
-    private const ushort NlmsgError = 2;
-    private const ushort NlmsgDone = 3;
-    private const int HeaderSize = 16;
-    private const int RequestSize = HeaderSize + 24; // struct unix_diag_req
+    private const int RequestSize = NetlinkMessage.HeaderSize + 24; // struct unix_diag_req
     private const int MessageSize = 16; // struct unix_diag_msg: family, type, state, pad, ino, cookie[2]
     private const uint ShowName = 0x1; // UDIAG_SHOW_NAME
     private const ushort NameAttribute = 0; // UNIX_DIAG_NAME
@@ -38,12 +32,12 @@ public static unsafe class UnixSockDiag
         byte* request = stackalloc byte[RequestSize];
         new Span<byte>(request, RequestSize).Clear();
         *(uint*)request = RequestSize;
-        *(ushort*)(request + 4) = SockDiagByFamily;
-        *(ushort*)(request + 6) = NlmFRequest | NlmFDump;
+        *(ushort*)(request + 4) = NetlinkMessage.SockDiagByFamily;
+        *(ushort*)(request + 6) = NetlinkMessage.FlagRequest | NetlinkMessage.FlagDump;
         *(uint*)(request + 8) = 1; // sequence
-        request[HeaderSize] = AfUnix;
-        *(uint*)(request + HeaderSize + 4) = uint.MaxValue; // every state
-        *(uint*)(request + HeaderSize + 12) = ShowName;
+        request[NetlinkMessage.HeaderSize] = AfUnix;
+        *(uint*)(request + NetlinkMessage.HeaderSize + 4) = uint.MaxValue; // every state
+        *(uint*)(request + NetlinkMessage.HeaderSize + 12) = ShowName;
         if (NativeMethods.Send(fd.Fd, request, RequestSize, 0) != RequestSize)
         {
             return null;
@@ -90,24 +84,24 @@ public static unsafe class UnixSockDiag
     /// <summary>Adds the named sockets of one datagram of netlink messages to <paramref name="names"/>.</summary>
     internal static Progress Decode(ReadOnlySpan<byte> datagram, Dictionary<ulong, string> names)
     {
-        for (int offset = 0; offset + HeaderSize <= datagram.Length;)
+        for (int offset = 0; offset + NetlinkMessage.HeaderSize <= datagram.Length;)
         {
             var header = datagram[offset..];
             int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(header);
             ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-            if (type == NlmsgDone)
+            if (type == NetlinkMessage.Done)
             {
                 return Progress.Done;
             }
 
-            if (type == NlmsgError || length < HeaderSize || offset + length > datagram.Length)
+            if (type == NetlinkMessage.Error || length < NetlinkMessage.HeaderSize || offset + length > datagram.Length)
             {
                 return Progress.Failed;
             }
 
-            if (length >= HeaderSize + MessageSize)
+            if (length >= NetlinkMessage.HeaderSize + MessageSize)
             {
-                var message = datagram.Slice(offset + HeaderSize, length - HeaderSize);
+                var message = datagram.Slice(offset + NetlinkMessage.HeaderSize, length - NetlinkMessage.HeaderSize);
                 ulong inode = BinaryPrimitives.ReadUInt32LittleEndian(message[4..]);
                 var name = SockDiagReader.Attribute(message[MessageSize..], NameAttribute);
                 if (!name.IsEmpty)

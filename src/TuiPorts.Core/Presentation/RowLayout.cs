@@ -18,6 +18,9 @@ public sealed class RowLayout
         Local,
         Remote,
         State,
+        RxRate,
+        TxRate,
+        Rtt,
         Inode,
         Holders,
         User,
@@ -34,6 +37,9 @@ public sealed class RowLayout
         new(Column.Local, "Local Address:Port", 10, 46, 0),
         new(Column.Remote, "Peer Address:Port", 10, 46, 2),
         new(Column.State, "State", 11, 12, 1),
+        new(Column.RxRate, "Rx/s", 5, 6, 6),
+        new(Column.TxRate, "Tx/s", 5, 6, 6),
+        new(Column.Rtt, "RTT", 5, 6, 5),
         new(Column.Inode, "Inode", 8, 10, 4),
         new(Column.Holders, "Holders (pid/name)", 10, 60, 0),
         new(Column.User, "User", 8, 12, 3),
@@ -55,7 +61,7 @@ public sealed class RowLayout
         width = Math.Max(width, 1);
         var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(s.Column == Column.Host ? HostWidth(rows) : Typical(s), s.Min, s.Max));
         bool hosts = snapshot.HostNamespaces.Count > 0 || rows.Any(r => r.Socket.Host is not null);
-        var visible = Specs.Where(s => hosts || s.Column != Column.Host).ToList();
+        var visible = Specs.Where(s => (hosts || s.Column != Column.Host) && (snapshot.Traffic.Available || !IsTraffic(s.Column))).ToList();
 
         // Drop the least needed columns while the content would not fit; the detail pane still shows what they held.
         while (visible.Sum(s => wanted[s.Column]) + visible.Count - 1 > width && visible.Any(s => s.DropOrder > 2))
@@ -71,7 +77,7 @@ public sealed class RowLayout
         var widths = visible.ToDictionary(s => s.Column, s => s.Min);
         int spare = width - (visible.Sum(s => s.Min) + visible.Count - 1);
         // Who holds the socket matters more than its peer: holders grow before the peer column does.
-        foreach (var column in new[] { Column.Host, Column.Local, Column.Holders, Column.State, Column.Remote, Column.Inode, Column.User })
+        foreach (var column in new[] { Column.Host, Column.Local, Column.Holders, Column.State, Column.Remote, Column.RxRate, Column.TxRate, Column.Rtt, Column.Inode, Column.User })
         {
             if (spare > 0 && widths.TryGetValue(column, out int current))
             {
@@ -109,8 +115,12 @@ public sealed class RowLayout
         SortColumn.Pid or SortColumn.Name => Column.Holders,
         SortColumn.User => Column.User,
         SortColumn.Host => Column.Host,
+        SortColumn.Traffic => Column.RxRate,
         _ => null,
     };
+
+    /// <summary>The traffic columns: shown only when the snapshot has tcp_info (sock_diag), and dropped first when narrow.</summary>
+    private static bool IsTraffic(Column column) => column is Column.RxRate or Column.TxRate or Column.Rtt;
 
     public string Format(SocketRow row, Snapshot snapshot) =>
         Join(_columns.Select(c => Cell(c.Spec.Column, row, snapshot)));
@@ -144,12 +154,18 @@ public sealed class RowLayout
             Column.Local => s.LocalEndpoint,
             Column.Remote => s.RemoteEndpoint,
             Column.State => row.Mark == RowMark.Gone ? "GONE" : TerminalText.Sanitize(s.State),
+            Column.RxRate => TrafficCell(s, snapshot, info => Formats.Rate(snapshot.RateOf(s).RxBytesPerSecond)),
+            Column.TxRate => TrafficCell(s, snapshot, info => Formats.Rate(snapshot.RateOf(s).TxBytesPerSecond)),
+            Column.Rtt => s.IsListening ? string.Empty : TrafficCell(s, snapshot, info => Formats.Rtt(info.RttUs)), // a listener has no round trip
             Column.Inode => s.Inode.ToString(CultureInfo.InvariantCulture),
             Column.Holders => HoldersText(s),
             Column.User => s.Holders.Count > 0 ? TerminalText.Sanitize(Killing.HolderTree.Lead(s).User) : "-",
             _ => string.Empty,
         };
     }
+
+    private static string TrafficCell(SocketEntry socket, Snapshot snapshot, Func<Netlink.TcpInfo, string> text) =>
+        snapshot.TcpInfoOf(socket) is { } info ? text(info) : string.Empty;
 
     /// <summary>
     /// How wide a column wants to be, from its kind alone - never from the rows on screen, so widths do not jump as

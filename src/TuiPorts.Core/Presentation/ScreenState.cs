@@ -83,7 +83,8 @@ public sealed class ScreenState
     /// <summary>Monotonic time since this screen started: what the marks and the notice expire on.</summary>
     private TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
-    public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly, Hosts);
+    public string SummaryLine => StatusLines.Summary(List, Paused, _options.Interval, ListeningOnly, _options.ReadOnly, Hosts)
+        + StatusLines.States(List.Snapshot, StateFilter);
 
     public string MessageLine => StatusLines.Message(RefreshError, Notice, List.Snapshot);
 
@@ -135,6 +136,48 @@ public sealed class ScreenState
     public bool TogglePause() => Paused = !Paused;
 
     public void SetSort(SortOrder sort) => List.SetSort(sort);
+
+    /// <summary>The state the table is narrowed to (<c>s</c>), or null for every state.</summary>
+    public string? StateFilter => _baseQuery.State;
+
+    /// <summary>
+    /// <c>s</c>: the next TCP state present in the snapshot (in the kernel's order: ESTABLISHED, SYN_SENT, SYN_RECV,
+    /// FIN_WAIT1 ... CLOSE_WAIT ..., LISTEN last), after the last one every state again.
+    /// </summary>
+    public void CycleStateFilter()
+    {
+        var present = List.Snapshot.Sockets.Where(s => s.Protocol.IsTcp()).Select(s => s.State).ToHashSet();
+        var order = SocketStates.ConnectionStates.Append(SocketStates.Listen).Where(present.Contains).ToList();
+        int next = StateFilter is { } current ? order.IndexOf(current) + 1 : 0;
+        _baseQuery = _baseQuery with { State = next < order.Count ? order[next] : null };
+        ApplyQuery();
+    }
+
+    /// <summary>
+    /// <c>g</c>: moves the highlight to the other end of the highlighted connection. Null when it moved; else why not
+    /// (a sentence for the message line).
+    /// </summary>
+    public string? GoToOtherEnd()
+    {
+        if (List.SelectedRow is not { } row)
+        {
+            return "no socket is highlighted";
+        }
+
+        if (List.Snapshot.PeerOf(row.Socket) is not { } peer)
+        {
+            return row.Socket.IsListening ? "a listener has no other end: highlight one of its connections" : Wording.NoOtherEnd;
+        }
+
+        int index = List.Rows.ToList().FindIndex(r => r.Key == peer.Key);
+        if (index < 0)
+        {
+            return $"{Wording.OtherEnd(peer)}: hidden by the filter";
+        }
+
+        List.Select(index);
+        return null;
+    }
 
     /// <summary>
     /// A new snapshot, or a failed scan (the last good snapshot stays on screen). A snapshot narrowed to another port

@@ -186,7 +186,7 @@ public sealed class SocketListState
             }
         }
 
-        Sort.SortRows(rows);
+        Sort.SortRows(rows, Snapshot.RateOf);
         int previousIndex = SelectedIndex;
         Rows = rows;
         int found = keepSelection && SelectedKey is { } key ? rows.FindIndex(r => r.Key == key) : -1;

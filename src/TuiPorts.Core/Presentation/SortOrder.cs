@@ -14,6 +14,9 @@ public enum SortColumn
     Name,
     User,
     Host,
+
+    /// <summary>Bytes per second in + out, busiest first (needs the snapshot's traffic).</summary>
+    Traffic,
 }
 
 public sealed record SortOrder(SortColumn Column, bool Descending = false)
@@ -26,6 +29,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
         SortColumn.RemotePort => "remote port",
         SortColumn.Pid => "pid",
         SortColumn.Name => "process",
+        SortColumn.Traffic => "traffic",
         _ => column.ToString().ToLowerInvariant(),
     };
 
@@ -43,8 +47,27 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
     /// Sorts rows in place. The default order (local port, then role, held before kernel-owned, then inode) is one
     /// 64-bit key per row, sorted as numbers: at 20k rows a refresh sorts in a fraction of the comparer's time.
     /// </summary>
-    public void SortRows(List<SocketRow> rows)
+    /// <param name="rateOf">Each socket's rates, for <see cref="SortColumn.Traffic"/>.</param>
+    public void SortRows(List<SocketRow> rows, Func<SocketEntry, ConnectionRate>? rateOf = null)
     {
+        if (Column == SortColumn.Traffic)
+        {
+            var busy = new Dictionary<SocketEntry, double>(ReferenceEqualityComparer.Instance);
+            foreach (var row in rows)
+            {
+                busy[row.Socket] = rateOf?.Invoke(row.Socket).TotalBytesPerSecond ?? 0;
+            }
+
+            var traffic = this with { Column = SortColumn.LocalPort, Descending = false };
+            rows.Sort((a, b) =>
+            {
+                int c = busy[b.Socket].CompareTo(busy[a.Socket]); // busiest first; then the default order
+                c = c != 0 ? c : traffic.Compare(a.Socket, b.Socket);
+                return Descending ? -c : c;
+            });
+            return;
+        }
+
         if (Column != SortColumn.LocalPort || rows.Exists(r => r.Socket.Host is not null))
         {
             rows.Sort((a, b) => Compare(a.Socket, b.Socket)); // several hosts: the 64-bit key has no room for the host

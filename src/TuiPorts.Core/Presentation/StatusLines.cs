@@ -26,6 +26,32 @@ public static class StatusLines
     }
 
     /// <summary>
+    /// Counts by TCP state, as ss names them, most common first: <c>  LISTEN 12 ESTAB 40 TIME-WAIT 3 CLOSE-WAIT 1</c>; with
+    /// a state filter (<c>s</c>) the shown state is marked: <c>  [CLOSE-WAIT] 7 of ...</c>.
+    /// </summary>
+    public static string States(Snapshot snapshot, string? stateFilter)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var socket in snapshot.Sockets)
+        {
+            if (socket.Protocol.IsTcp())
+            {
+                counts[socket.State] = counts.GetValueOrDefault(socket.State) + 1;
+            }
+        }
+
+        if (counts.Count == 0)
+        {
+            return stateFilter is null ? string.Empty : $"  only {ProcFs.SocketStates.ShortName(stateFilter)}";
+        }
+
+        var parts = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Key == stateFilter ? $"[{ProcFs.SocketStates.ShortName(c.Key)}] {c.Value}" : $"{ProcFs.SocketStates.ShortName(c.Key)} {c.Value}");
+        string only = stateFilter is not null && !counts.ContainsKey(stateFilter) ? $"[{ProcFs.SocketStates.ShortName(stateFilter)}] 0 " : string.Empty;
+        return $"  {only}{string.Join(' ', parts)}";
+    }
+
+    /// <summary>
     /// The banner under the message line: each host that is not live (down, stale, connecting), one line each, cut to
     /// <paramref name="width"/> with "…"; at most three lines, the third then <c>and 4 more: h5, h7, h9, h12</c>, so
     /// every host that is not live stays named on screen at any width.

@@ -38,6 +38,7 @@ public static partial class CommandLineInterface
         ui.AddTo(root);
         hosts.AddTo(root);
         root.Subcommands.Add(new KillCommand().Build(query, input, output, error));
+        root.Subcommands.Add(new CloseCommand(Core.Netlink.SocketDestroyer.Instance).Build(query, input, output, error));
         root.Subcommands.Add(new BenchCommand().Build(query, output, error));
         root.Subcommands.Add(new SoakCommand().Build(query, output, error));
         root.Subcommands.Add(new CompletionCommand().Build(output));

@@ -141,7 +141,7 @@ public sealed class KillCommand
             return plan.Refused == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        if (!result.GetValue(_yes) && Confirm(what, input, output) is var answer && answer != true)
+        if (!result.GetValue(_yes) && Prompt.Confirm(what, input, output) is var answer && answer != true)
         {
             output.WriteLine(answer is null ? "no answer (stdin is closed): nothing sent; use --yes to kill without asking" : "cancelled: nothing sent");
             return ExitCodes.Failure;
@@ -217,19 +217,5 @@ public sealed class KillCommand
             && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal));
         utc = ok ? time.UtcDateTime : default;
         return ok;
-    }
-
-    /// <summary>True for y/yes, false for anything else, null when stdin is closed.</summary>
-    private static bool? Confirm(string what, TextReader input, TextWriter output)
-    {
-        output.Write(TerminalText.Sanitize($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] "));
-        output.Flush();
-        string? answer = input.ReadLine();
-        if (!TuiPorts.Ui.TerminalSession.IsTerminal)
-        {
-            output.WriteLine(TerminalText.Sanitize(answer ?? string.Empty)); // a piped answer is not echoed by a terminal: end the prompt's line
-        }
-
-        return answer is null ? null : answer.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

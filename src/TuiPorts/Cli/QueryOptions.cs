@@ -27,7 +27,7 @@ public sealed class QueryOptions
     public Option<string> ProcRoot { get; } = new("--proc-root")
     {
         Description = "Read this directory instead of /proc (a copy or a fixture tree).",
-        DefaultValueFactory = _ => "/proc",
+        DefaultValueFactory = _ => Core.ProcFs.ProcRoot.Default.Path,
         HelpName = "DIR",
     };
 
@@ -44,7 +44,7 @@ public sealed class QueryOptions
         command.Options.Add(ProcRoot);
     }
 
-    public ProcRoot ProcRootOf(ParseResult result) => new(result.GetValue(ProcRoot) ?? "/proc");
+    public ProcRoot ProcRootOf(ParseResult result) => result.GetValue(ProcRoot) is { } path ? new(path) : Core.ProcFs.ProcRoot.Default;
 
     /// <summary>The filters as given, for a remote tuiports to apply itself (<c>--ssh</c>): only matching sockets cross the wire.</summary>
     public IReadOnlyList<string> RemoteArguments(ParseResult result)

@@ -27,6 +27,10 @@ public enum UiCommand
     Hosts,
     Quit,
     Suspend,
+    SortTraffic,
+    StateFilter,
+    GoToOtherEnd,
+    CloseConnection,
 }
 
 /// <summary>
@@ -63,7 +67,11 @@ public sealed class KeyTable(IReadOnlyList<KeyBinding> entries)
         new(UiCommand.Kill, "K, k or F9", "kill the highlighted socket's owner (asks first)", [Key.K.WithShift, Key.K, Key.F9], "Kill", InReadOnly: false),
         new(UiCommand.SignalMenu, "S", "choose the signal (TERM, TERM+KILL, KILL, INT, HUP, QUIT), then kill; K keeps it", [Key.S.WithShift], InReadOnly: false),
         new(UiCommand.ProcessTree, "F5 or t", "process tree of the highlighted socket's holders", [Key.F5, Key.T]),
+        new(UiCommand.CloseConnection, "c", "close the highlighted connection only: the process keeps running (asks first, default no)", [Key.C], InReadOnly: false),
         new(UiCommand.SortNext, "F6 or >", "sort by the next column", [Key.F6, new Key('>')], "Sort"),
+        new(UiCommand.SortTraffic, "b", "sort by traffic (bytes/s in + out), busiest first", [Key.B]),
+        new(UiCommand.StateFilter, "s", "one TCP state only (ESTAB, CLOSE-WAIT, TIME-WAIT ... those present), again for the next, then all", [Key.S]),
+        new(UiCommand.GoToOtherEnd, "g", "go to the other end of a connection on this host", [Key.G]),
         new(UiCommand.SortPrevious, "<", "sort by the previous column", [new Key('<')]),
         new(UiCommand.InvertSort, "I", "invert the sort order", [Key.I.WithShift]),
         new(UiCommand.ListeningOnly, "l", "listening sockets only (toggle)", [Key.L]),

@@ -92,6 +92,24 @@ public sealed partial class MainWindow
             case UiCommand.InvertSort:
                 ChangeSort(State.Sort.Inverted());
                 break;
+            case UiCommand.SortTraffic:
+                ChangeSort(new SortOrder(SortColumn.Traffic));
+                break;
+            case UiCommand.StateFilter:
+                _screen.CycleStateFilter();
+                Render();
+                break;
+            case UiCommand.GoToOtherEnd:
+                if (_screen.GoToOtherEnd() is { } why)
+                {
+                    _screen.ShowNotice(why);
+                }
+
+                Render();
+                break;
+            case UiCommand.CloseConnection:
+                RequestKill(CloseRequested);
+                break;
             case UiCommand.ListeningOnly:
                 _screen.ToggleListeningOnly();
                 Render();

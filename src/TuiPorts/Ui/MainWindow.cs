@@ -96,6 +96,9 @@ public sealed partial class MainWindow : Window, IKillView
     /// <summary>The status bar's labels, in order ("F1 Help", "Esc Clear", ...).</summary>
     public IReadOnlyList<string> StatusBarLabels { get; private set; } = [];
 
+    /// <summary>Raised by <c>c</c>: close the highlighted connection only (<see cref="CloseController"/> asks first).</summary>
+    public event Action<SocketRow>? CloseRequested;
+
     /// <summary>
     /// Raised when the ports the scan can be narrowed to change (a port typed, the filter cleared): the live binding
     /// narrows the engine and scans at once.
@@ -302,14 +305,21 @@ public sealed partial class MainWindow : Window, IKillView
 
         bool asRoot = _screen.Options.AsRoot;
         bool otherFds = _otherFds;
-        ShowDetails(HolderDetails.Build(row.Socket, null, asRoot, row.Mark, otherFds), sameSocket);
+        ShowDetails(DetailsOf(row, null, asRoot, otherFds), sameSocket);
         _context.FdTables.Load(State.Snapshot, row.Socket, facts => Guard(() =>
         {
             if (_detailBasis == basis)
             {
-                ShowDetails(HolderDetails.Build(row.Socket, facts, asRoot, row.Mark, otherFds), keepScroll: true);
+                ShowDetails(DetailsOf(row, facts, asRoot, otherFds), keepScroll: true);
             }
         }));
+    }
+
+    /// <summary>The holders' details; the connection's lines (traffic, the other end, totals) open the scrolling body.</summary>
+    private DetailText DetailsOf(SocketRow row, Core.Presentation.DetailFacts? facts, bool asRoot, bool otherFds)
+    {
+        var text = HolderDetails.Build(row.Socket, facts, asRoot, row.Mark, otherFds);
+        return text with { Body = [.. ConnectionDetails.Lines(row.Socket, State.Snapshot), .. text.Body] };
     }
 
     private void ShowDetails(DetailText text, bool keepScroll)

@@ -118,6 +118,7 @@ public static class UiLauncher
         window.PauseToggled += pause;
         var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
         using var kills = KillFlow.Attach(app, window, root, poller, killsOff, remote);
+        using var closes = new CloseController(window, socket => CloseDialog.Confirm(app, socket), Core.Netlink.SocketDestroyer.Instance, poller.RefreshNow, killsOff);
         using var subscription = results
             .ObserveOn(ui)
             .Subscribe(window.Apply, e => window.ShowNotice($"live refresh stopped: {e.Message}"));

@@ -101,6 +101,23 @@ public sealed class PortPlanTests : IDisposable
     }
 
     [Fact]
+    public void A_process_listening_on_two_matching_ports_is_pinned_once()
+    {
+        _proc.WriteTable("tcp6", [Row(0, "00000000000000000000000001000000:1539", "00000000000000000000000000000000:0000", "0A", 660)]);
+        _proc.AddSocketFd(700, 6, 660);
+        var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
+        var filter = PortFilterParser.Parse("5432-5433", TuiPorts.Core.ProcFs.ServicesFile.Load(_proc.ProcRoot)).Filter!;
+
+        using var plan = new KillPlanner(_sender, new KillPolicy(SelfPid, 8), _proc.ProcRoot)
+            .ForPorts(snapshot, filter, new KillRequest(), NetnsScope.Own, allHolders: false, force: false);
+
+        Assert.Equal(2, plan.Ports.Count);
+        Assert.Same(plan.Ports[0].Targets[0], plan.Ports[1].Targets[0]);
+        Assert.Equal(700, Assert.Single(plan.Targets).Pid);
+        _sender.Received(1).Open(700, Arg.Any<ulong>(), out Arg.Any<SignalError>());
+    }
+
+    [Fact]
     public void A_backend_is_no_postmaster_its_parent_runs_the_same_program()
     {
         var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();

@@ -70,4 +70,34 @@ public sealed class SnapshotJsonReaderTests
     {
         Assert.Throws<FormatException>(() => new SnapshotJsonReader("db1").ReadDocument(text));
     }
+
+    [Theory]
+    [InlineData("\"localPort\":9000", "\"localPort\":70000", "\"localPort\" is out of range: 70000")]
+    [InlineData("\"state\":\"LISTEN\"", "\"state\":\"PWNED\\u001b[2J\"", "unknown state 'PWNED?[2J'")]
+    [InlineData("\"proto\":\"tcp\"", "\"proto\":\"sctp\"", "unknown proto 'sctp'")]
+    [InlineData("\"pid\":100", "\"pid\":-1", "\"pid\" is out of range: -1")]
+    public void Values_no_tuiports_writes_are_format_errors_that_quote_them(string good, string bad, string reason)
+    {
+        using var wire = new MemoryStream();
+        var snapshot = Of(Tcp(9000, 500, "LISTEN", Process(100)));
+        new SnapshotStreamWriter(wire).Write(snapshot, snapshot.Sockets); // compact: one line
+        string json = Encoding.UTF8.GetString(wire.ToArray());
+        Assert.Contains(good, json, StringComparison.Ordinal);
+
+        var error = Assert.Throws<FormatException>(() => new SnapshotJsonReader("web1").ReadDocument(json.Replace(good, bad, StringComparison.Ordinal)));
+
+        Assert.Equal(reason, error.Message);
+    }
+
+    [Fact]
+    public void A_string_over_its_cap_is_a_format_error_not_a_row()
+    {
+        var huge = Process(100) with { CommandLine = new string('a', SnapshotJsonReader.MaxCommandLine + 1) };
+        var name = Process(100) with { Name = new string('n', SnapshotJsonReader.MaxText + 1) };
+
+        Assert.Equal("\"cmdline\" is longer than 65536 characters",
+            Assert.Throws<FormatException>(() => new SnapshotJsonReader(null).ReadDocument(Document(Of(Tcp(9000, 500, "LISTEN", huge))))).Message);
+        Assert.Equal("\"name\" is longer than 4096 characters",
+            Assert.Throws<FormatException>(() => new SnapshotJsonReader(null).ReadDocument(Document(Of(Tcp(9000, 500, "LISTEN", name))))).Message);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class CompletionScriptTests : IDisposable
 
     [Fact]
     public void Bash_offers_every_command_on_an_empty_word() =>
-        Assert.Equal(["kill", "bench", "soak", "completion"], Complete("tuiports", string.Empty));
+        Assert.Equal(["kill", "close", "bench", "soak", "completion"], Complete("tuiports", string.Empty));
 
     [Fact]
     public void Bash_completes_the_flags_of_the_command_being_typed_not_those_of_the_root()

@@ -28,7 +28,7 @@ public sealed partial class ManPageTests
     {
         var commands = Subcommands(Help());
 
-        Assert.Equal(["kill", "bench", "soak", "completion"], commands);
+        Assert.Equal(["kill", "close", "bench", "soak", "completion"], commands);
         AssertNoneMissing(commands.Where(command => !Regex.IsMatch(Section("COMMANDS"), $@"^## {command}\b", RegexOptions.Multiline)));
     }
 

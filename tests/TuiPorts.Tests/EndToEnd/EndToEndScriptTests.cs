@@ -33,6 +33,10 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void Several_hosts_in_one_table_K_on_a_remote_row_and_q_leaves_no_ssh_behind() => RunScript("hosts.sh");
 
+    /// <summary>A frozen remote stream is stale within 6 s and live after SIGCONT; kill -9 of the view leaves nothing; --once over 10 hosts at once.</summary>
+    [Fact]
+    public void A_frozen_host_is_stale_within_6_s_and_a_killed_view_leaves_nothing_on_any_host() => RunScript("fleet.sh");
+
     /// <summary>Real PID reuse inside a private PID namespace: the pidfd-pinned kill must not reach the new process.</summary>
     [Core.Tests.TestSupport.PidNamespaceFact]
     public void A_reused_pid_never_receives_a_confirmed_kill() => RunScript("pid-reuse.sh", needsTmux: false);

@@ -42,6 +42,6 @@ public sealed class KeyTableTests
     [Fact]
     public void Killing_keys_are_the_ones_disabled_in_read_only_mode() =>
         Assert.Equal(
-            [UiCommand.Kill, UiCommand.SignalMenu],
+            [UiCommand.Kill, UiCommand.SignalMenu, UiCommand.CloseConnection],
             KeyTable.Default.Entries.Where(e => !e.InReadOnly).Select(e => e.Command));
 }

@@ -93,9 +93,10 @@ public sealed class KillControllerTests : IDisposable
     [Fact]
     public void Read_only_mode_explains_instead_of_asking()
     {
+        _controller.Dispose(); // only the read-only controller listens: the result cannot depend on event order
         var prompt = Substitute.For<IKillPrompt>();
         var window = _ui.Window;
-        _ = new KillController(window, prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
+        using var readOnly = new KillController(window, prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
             NewRun, ImmediateScheduler.Instance, a => a(), () => { }, KillRefusal.ReadOnly);
         var row = window.State.Rows.First(r => r.Socket.LocalPort == 9000);
 
@@ -103,6 +104,8 @@ public sealed class KillControllerTests : IDisposable
         _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
 
         prompt.DidNotReceiveWithAnyArgs().Confirm(default!, default!);
+        _prompt.DidNotReceiveWithAnyArgs().Confirm(default!, default!);
+        _sender.DidNotReceiveWithAnyArgs().Open(default, default, out _);
         Assert.Contains("killing is disabled (--read-only)", _ui.Screen, StringComparison.Ordinal);
     }
 

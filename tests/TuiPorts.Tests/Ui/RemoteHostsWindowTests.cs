@@ -113,4 +113,27 @@ public sealed class RemoteHostsWindowTests : IDisposable
         Assert.Empty(_sshCalls);
         Assert.Equal("kill cancelled: nothing sent", _ui.Window.Screen.Notice);
     }
+
+    [Fact]
+    public void K_on_a_stale_hosts_row_says_so_and_sends_nothing()
+    {
+        var java = Process(4242, "java");
+        var silentSince = DateTimeOffset.UtcNow.AddSeconds(-6);
+        _ui.Window.Apply(HostsView.Combine(
+        [
+            new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here")),
+            new HostSnapshot(new HostStatus("web1", HostState.Stale) { LastLine = silentSince, LastData = silentSince }, Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
+        ]));
+        _ui.Type("8080");
+        Assert.Equal("web1", _ui.Window.State.SelectedRow!.Socket.Host); // its rows stay, dimmed
+
+        _ui.Press(Key.K.WithShift);
+
+        Assert.Empty(_sshCalls);
+        _prompt.DidNotReceiveWithAnyArgs().Confirm(default!, default!);
+        Assert.StartsWith("web1 is stale (no answer for 6 s (last data ", _ui.Window.Screen.Notice, StringComparison.Ordinal);
+        Assert.EndsWith("nothing sent - wait until it answers again", _ui.Window.Screen.Notice, StringComparison.Ordinal);
+        Assert.Contains("web1: no answer for 6 s", _ui.Window.HostLinesText, StringComparison.Ordinal);
+        Assert.Contains("2 hosts (1 stale), 2 sockets", _ui.Screen, StringComparison.Ordinal);
+    }
 }
