@@ -116,7 +116,7 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
                 string target = $"socket:[{inode}]";
                 if (wanted.Contains(target))
                 {
-                    result.TryAdd(target, $"unix {path}");
+                    result.TryAdd(target, path.Length == 0 ? Wording.UnnamedUnixSocket : $"unix {path}");
                 }
             }
         }

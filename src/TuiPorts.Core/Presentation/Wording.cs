@@ -11,6 +11,9 @@ namespace TuiPorts.Core.Presentation;
 /// </summary>
 public static class Wording
 {
+    /// <summary>A unix socket without a name (a socketpair, an unbound client), as the detail pane describes its fd.</summary>
+    public const string UnnamedUnixSocket = "unix (unnamed)";
+
     /// <summary>The short marker used where a holder would be shown (the <c>--once</c> table, the detail pane).</summary>
     public static string HiddenHolder(bool asRoot) => asRoot ? "owner hidden (access refused)" : "owner hidden — run with sudo";
 

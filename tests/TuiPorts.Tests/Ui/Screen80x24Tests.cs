@@ -139,6 +139,23 @@ public sealed class Screen80x24Tests : IDisposable
     }
 
     [Fact]
+    public void Space_pauses_with_rows_on_screen_and_the_status_bar_offers_resume()
+    {
+        bool? paused = null;
+        _ui.Window.PauseToggled += p => paused = p;
+
+        _ui.Press(Key.Space);
+
+        Assert.True(paused);
+        Assert.Contains("Space Resume", _ui.Screen, StringComparison.Ordinal);
+
+        _ui.Press(Key.Space);
+
+        Assert.False(paused);
+        Assert.Contains("Space Pause", _ui.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_empty_filter_teaches_and_the_status_bar_follows_the_context()
     {
         Assert.Contains("type a port · / text · Esc clears", _ui.Screen, StringComparison.Ordinal);
