@@ -6,11 +6,12 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>
 /// The hosts list the H key shows: one aligned row per host of the view, in the order given - its state, when its last
 /// data arrived, its lag (arrival minus the host's own clock on its last line: link delay plus any clock difference)
-/// and its traffic in bytes per second over the current session.
+/// and its traffic in bytes per second over the current session. <c>now</c> is monotonic (<see cref="Live.Monotonic"/>),
+/// on the same time provider as the feeds'.
 /// </summary>
 public static class HostList
 {
-    public static IReadOnlyList<string> Lines(IReadOnlyList<HostStatus> hosts, DateTimeOffset now)
+    public static IReadOnlyList<string> Lines(IReadOnlyList<HostStatus> hosts, TimeSpan now)
     {
         if (hosts.Count == 0)
         {
@@ -30,7 +31,7 @@ public static class HostList
         return rows.Select(r => string.Join("  ", r.Select((cell, c) => c == 4 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd()).ToList();
     }
 
-    private static string State(HostStatus status, DateTimeOffset now) => status.State switch
+    private static string State(HostStatus status, TimeSpan now) => status.State switch
     {
         HostState.Live => "live",
         HostState.Connecting => "connecting",

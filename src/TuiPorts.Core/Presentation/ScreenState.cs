@@ -66,10 +66,10 @@ public sealed class ScreenState
     public IReadOnlyList<Remote.HostStatus> Hosts { get; private set; } = [];
 
     /// <summary>One line per host that is not live (connecting, unreachable, garbage), at most three (the third sums up the rest).</summary>
-    public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, _time.GetUtcNow());
+    public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, HostClock);
 
     /// <summary>The host lines cut to the screen's width (never wrapped: every host not live stays visible).</summary>
-    public IReadOnlyList<string> HostLinesFor(int width) => StatusLines.Hosts(Hosts, _time.GetUtcNow(), width);
+    public IReadOnlyList<string> HostLinesFor(int width) => StatusLines.Hosts(Hosts, HostClock, width);
 
     /// <summary>True when <paramref name="host"/> is stale: its rows are its last known ones, drawn dimmed.</summary>
     public bool IsStale(string? host) => host is not null && Hosts.Any(h => h.Host == host && h.State == Remote.HostState.Stale);
@@ -79,6 +79,12 @@ public sealed class ScreenState
 
     /// <summary>The notice, while it has not expired.</summary>
     public string? Notice => _notice is not null && Elapsed < _noticeUntil ? _notice : null;
+
+    /// <summary>
+    /// Monotonic now on the clock the host feeds stamp their statuses with (retry due, silent since): what a host's
+    /// countdown and silence are measured against, never the wall clock.
+    /// </summary>
+    public TimeSpan HostClock => Live.Monotonic.Now(_time);
 
     /// <summary>Monotonic time since this screen started: what the marks and the notice expire on.</summary>
     private TimeSpan Elapsed => _time.GetElapsedTime(_started);

@@ -56,7 +56,7 @@ public static class StatusLines
     /// <paramref name="width"/> with "…"; at most three lines, the third then <c>and 4 more: h5, h7, h9, h12</c>, so
     /// every host that is not live stays named on screen at any width.
     /// </summary>
-    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, DateTimeOffset now, int width = int.MaxValue)
+    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, TimeSpan now, int width = int.MaxValue)
     {
         var down = hosts.Where(h => h.State != Remote.HostState.Live).ToList();
         var lines = down.Count <= 3

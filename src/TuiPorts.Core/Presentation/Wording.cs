@@ -159,7 +159,7 @@ public static class Wording
     /// A host that is not live, in one line: <c>db1: ssh: connect to host db1 port 22: Connection refused; retrying in
     /// 4 s</c>, or <c>h5: no answer for 6 s (last data 12:01:07)</c>.
     /// </summary>
-    public static string HostLine(Remote.HostStatus status, DateTimeOffset now)
+    public static string HostLine(Remote.HostStatus status, TimeSpan now)
     {
         if (status.State == Remote.HostState.Stale)
         {
@@ -184,7 +184,7 @@ public static class Wording
     }
 
     /// <summary><c>no answer for 6 s (last data 12:01:07)</c>: how long a stale host has been silent.</summary>
-    public static string Silence(Remote.HostStatus status, DateTimeOffset now)
+    public static string Silence(Remote.HostStatus status, TimeSpan now)
     {
         var silent = status.LastLine is { } since ? TimeSpan.FromSeconds(Math.Max(0, Math.Floor((now - since).TotalSeconds))) : TimeSpan.Zero;
         string data = status.LastData is { } at ? $" (last data {Formats.ClockTime(at)})" : string.Empty;
@@ -192,7 +192,7 @@ public static class Wording
     }
 
     /// <summary>K on a stale host's row: said before anything is sent.</summary>
-    public static string KillOnStaleHost(Remote.HostStatus status, DateTimeOffset now) =>
+    public static string KillOnStaleHost(Remote.HostStatus status, TimeSpan now) =>
         $"{status.Host} is stale ({Silence(status, now)}): its rows may be out of date; nothing sent - wait until it answers again";
 
     /// <summary>A host whose line went past the cap (read no further).</summary>

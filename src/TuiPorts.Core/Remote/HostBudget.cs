@@ -4,7 +4,8 @@ namespace TuiPorts.Core.Remote;
 /// What one host's session may send: at most <see cref="LinesPerSecond"/> lines and <see cref="BytesPerSecond"/>
 /// bytes a second on average (token buckets, with a burst allowance; the first line, the whole snapshot, is bounded by
 /// the line cap instead). A stream writes one line per scan at most, plus a heartbeat: a host over budget is flooding,
-/// and becomes a host error instead of a core's worth of JSON parsing. Time comes from the caller (virtual in tests).
+/// and becomes a host error instead of a core's worth of JSON parsing. Time comes from the caller, monotonic (virtual in
+/// tests): a wall-clock step forward must not refill the buckets.
 /// </summary>
 public sealed class HostBudget
 {
@@ -15,11 +16,11 @@ public sealed class HostBudget
 
     private double _lines = LineBurst;
     private double _bytes = ByteBurst;
-    private DateTimeOffset? _last;
+    private TimeSpan? _last;
     private bool _first = true;
 
     /// <summary>Takes one line of <paramref name="bytes"/>; null when it fits, else what was exceeded.</summary>
-    public string? Take(DateTimeOffset now, long bytes)
+    public string? Take(TimeSpan now, long bytes)
     {
         if (_last is { } last && now > last)
         {

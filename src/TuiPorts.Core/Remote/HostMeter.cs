@@ -3,20 +3,19 @@ namespace TuiPorts.Core.Remote;
 /// <summary>
 /// One remote host's traffic, updated by its feed on every line and read by the hosts list (H): when data and lines
 /// last arrived, how far behind its clock the last line was (lag, including any clock difference), and bytes per
-/// second over the current session. Thread-safe; cheap enough for every line.
+/// second over the current session. Thread-safe; cheap enough for every line. The rate is measured on the monotonic
+/// clock (<see cref="Live.Monotonic"/>); the last data time is a date, for showing; the lag compares two wall clocks
+/// (this one and the host's), which is what it is meant to show.
 /// </summary>
 public sealed class HostMeter
 {
     private readonly Lock _gate = new();
-    private DateTimeOffset? _sessionStart;
+    private TimeSpan? _sessionStart;
     private long _sessionBytes;
-    private DateTimeOffset? _lastLine;
     private DateTimeOffset? _lastData;
     private TimeSpan? _lag;
     private TimeSpan? _lastScan;
     private long _totalBytes;
-
-    public DateTimeOffset? LastLine { get { lock (_gate) { return _lastLine; } } }
 
     public DateTimeOffset? LastData { get { lock (_gate) { return _lastData; } } }
 
@@ -29,7 +28,7 @@ public sealed class HostMeter
     public long TotalBytes { get { lock (_gate) { return _totalBytes; } } }
 
     /// <summary>A new ssh session starts: the rate counts from here.</summary>
-    public void SessionStarted(DateTimeOffset now)
+    public void SessionStarted(TimeSpan now)
     {
         lock (_gate)
         {
@@ -38,21 +37,21 @@ public sealed class HostMeter
         }
     }
 
-    public void Line(DateTimeOffset now, int bytes, bool data, DateTimeOffset? remoteTime, TimeSpan? lastScan)
+    /// <param name="date">The wall clock now: the last data time shown, and the lag against the host's clock.</param>
+    public void Line(DateTimeOffset date, int bytes, bool data, DateTimeOffset? remoteTime, TimeSpan? lastScan)
     {
         lock (_gate)
         {
-            _lastLine = now;
             _sessionBytes += bytes;
             _totalBytes += bytes;
             if (data)
             {
-                _lastData = now;
+                _lastData = date;
             }
 
             if (remoteTime is { } at)
             {
-                _lag = now - at;
+                _lag = date - at;
             }
 
             if (lastScan is { } scan)
@@ -62,8 +61,8 @@ public sealed class HostMeter
         }
     }
 
-    /// <summary>Bytes per second since the session started (0 without one).</summary>
-    public double BytesPerSecond(DateTimeOffset now)
+    /// <summary>Bytes per second since the session started (0 without one); <paramref name="now"/> is monotonic.</summary>
+    public double BytesPerSecond(TimeSpan now)
     {
         lock (_gate)
         {

@@ -27,16 +27,20 @@ public enum HostState
     Garbage,
 }
 
-/// <summary>One host's state, and for a failure what happened and when the next attempt is due.</summary>
-public sealed record HostStatus(string Host, HostState State, string? Message = null, DateTimeOffset? RetryAt = null)
+/// <summary>
+/// One host's state, and for a failure what happened and when the next attempt is due. Moments used for a duration
+/// (<see cref="RetryAt"/>, <see cref="LastLine"/>) are monotonic (<see cref="Live.Monotonic.Now"/> on the feed's time
+/// provider, the screen's too); only <see cref="LastData"/>, shown as a time of day, is a wall-clock date.
+/// </summary>
+public sealed record HostStatus(string Host, HostState State, string? Message = null, TimeSpan? RetryAt = null)
 {
     /// <summary>Counted as unreachable in the summary line: failed or sending garbage.</summary>
     public bool IsUnreachable => State is HostState.Failed or HostState.Garbage;
 
-    /// <summary>When its last line (data or heartbeat) arrived; for a stale host, since when it is silent.</summary>
-    public DateTimeOffset? LastLine { get; init; }
+    /// <summary>When its last line (data or heartbeat) arrived (monotonic); for a stale host, since when it is silent.</summary>
+    public TimeSpan? LastLine { get; init; }
 
-    /// <summary>When its last data line (a snapshot or a change) arrived.</summary>
+    /// <summary>When its last data line (a snapshot or a change) arrived, as a date (shown: "last data 12:01:07").</summary>
     public DateTimeOffset? LastData { get; init; }
 
     /// <summary>Its traffic and lag, read when the hosts list (H) is shown; null for this machine.</summary>

@@ -19,8 +19,8 @@ public sealed partial class RemoteHostFeed
         private HostState _errorState;
         private HostStatus? _failure;
         private HostBudget _budget = new();
-        private DateTimeOffset? _liveSince;
-        private DateTimeOffset _lastLine;
+        private TimeSpan? _liveSince; // monotonic, like _lastLine
+        private TimeSpan _lastLine;
         private DateTimeOffset? _lastData;
         private Snapshot? _snapshot;
         private bool _stale;
@@ -111,10 +111,11 @@ public sealed partial class RemoteHostFeed
                 }
 
                 _lastLine = now;
-                feed.Meter.Line(now, line.Length + 1, read.IsData, read.Heartbeat?.At ?? read.Snapshot?.TakenAt, read.Heartbeat?.LastScan);
+                var date = feed.Date;
+                feed.Meter.Line(date, line.Length + 1, read.IsData, read.Heartbeat?.At ?? read.Snapshot?.TakenAt, read.Heartbeat?.LastScan);
                 if (read.IsData)
                 {
-                    _lastData = now;
+                    _lastData = date;
                     _snapshot = read.Snapshot;
                     _liveSince ??= now;
                     _failure = null;

@@ -11,10 +11,13 @@ namespace TuiPorts.Core.Remote;
 /// reconnect after a backoff (1 s, doubling to 30 s; back to 1 s only after a session that stayed live for
 /// <see cref="HealthySession"/> and did not end in an error of its own). A connected host that sends no line, not even
 /// a heartbeat, for <see cref="Heartbeat.StaleAfter"/> is <see cref="HostState.Stale"/> until its next line; while a
-/// retry connects, the last failure stays shown. Timers run on the injected scheduler, so all of it is tested on
-/// virtual time with a fake <see cref="IProcessLauncher"/>. Disposing the subscription ends the ssh session.
+/// retry connects, the last failure stays shown. Timers run on the injected scheduler; every duration (silence, the
+/// backoff's countdown, a healthy session, the budget, bytes/s) is measured on <paramref name="time"/>'s monotonic clock,
+/// its wall clock only dates the last data. So all of it is tested on virtual time with a fake
+/// <see cref="IProcessLauncher"/>, and a wall-clock step changes none of it. Disposing the subscription ends the session.
 /// </summary>
-public sealed partial class RemoteHostFeed(string host, IProcessLauncher launcher, SshCommand ssh, IReadOnlyList<string> streamArguments, IScheduler scheduler)
+/// <param name="time">The clock the screen reads too (its monotonic moments are compared with the statuses').</param>
+public sealed partial class RemoteHostFeed(string host, IProcessLauncher launcher, SshCommand ssh, IReadOnlyList<string> streamArguments, IScheduler scheduler, TimeProvider time)
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -33,7 +36,11 @@ public sealed partial class RemoteHostFeed(string host, IProcessLauncher launche
 
     private string SshProgram => ssh.Ssh;
 
-    private DateTimeOffset Now => scheduler.Now;
+    /// <summary>Monotonic now: for every duration.</summary>
+    private TimeSpan Now => Live.Monotonic.Now(time);
+
+    /// <summary>The wall clock: only for the last data's time of day.</summary>
+    private DateTimeOffset Date => time.GetUtcNow();
 
     private IRemoteProcess Start() => launcher.Start(ssh.Ssh, ssh.For(host, streamArguments));
 

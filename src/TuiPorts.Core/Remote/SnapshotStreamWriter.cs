@@ -12,12 +12,15 @@ namespace TuiPorts.Core.Remote;
 /// only what changed (<see cref="StreamDelta"/>). Each line is written in one piece and flushed, so a reader at the
 /// other end of a pipe or an ssh session sees whole lines as soon as they exist. Between them, when nothing was written
 /// for a while, a <see cref="Heartbeat"/> line says the stream is alive (and fails at once when the reader is gone).
+/// The traffic throttle is timed on <paramref name="time"/>'s monotonic clock (the system's by default), never on the
+/// scans' wall-clock dates: a clock stepped back must not hold the counters back for the size of the step.
 /// </summary>
-public sealed class SnapshotStreamWriter(Stream output)
+public sealed class SnapshotStreamWriter(Stream output, TimeProvider? time = null)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private Snapshot? _last;
-    private DateTimeOffset _trafficSentAt;
+    private long _trafficSentAt; // a monotonic timestamp
 
     /// <summary>
     /// How often tcp_info that moved is sent for sockets that did not otherwise change: a busy connection's counters
@@ -35,7 +38,8 @@ public sealed class SnapshotStreamWriter(Stream output)
     public int Write(Snapshot scan, IReadOnlyList<SocketEntry> sockets)
     {
         var current = scan with { Sockets = new EquatableArray<SocketEntry>(sockets) };
-        bool withTraffic = _last is null || scan.TakenAt - _trafficSentAt >= TrafficEvery;
+        long now = _time.GetTimestamp();
+        bool withTraffic = _last is null || _time.GetElapsedTime(_trafficSentAt, now) >= TrafficEvery;
         if (!withTraffic)
         {
             current = current with { Traffic = _last!.Traffic }; // what the reader holds: compared against next time
@@ -63,7 +67,7 @@ public sealed class SnapshotStreamWriter(Stream output)
         _last = current;
         if (withTraffic)
         {
-            _trafficSentAt = scan.TakenAt;
+            _trafficSentAt = now;
         }
 
         return Send();

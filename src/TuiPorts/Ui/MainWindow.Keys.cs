@@ -174,7 +174,7 @@ public sealed partial class MainWindow
     /// <summary>H: every host with its state, last data time, lag and bytes/s (a snapshot of them; Close returns).</summary>
     private void ShowHosts()
     {
-        var lines = HostList.Lines(_screen.Hosts, _context.Time.GetUtcNow());
+        var lines = HostList.Lines(_screen.Hosts, _screen.HostClock);
         int width = Math.Max(20, (_app.Driver?.Cols ?? 80) - 8);
         string text = string.Join('\n', lines.Select(l => StatusLines.Cut(TerminalText.Sanitize(l), width)));
         Terminal.Gui.Views.MessageBox.Query(_app, "hosts", text, wrapMessage: false, "Close");
@@ -202,7 +202,7 @@ public sealed partial class MainWindow
 
         if (_screen.HostStatusOf(row.Socket.Host) is { State: Core.Remote.HostState.Stale } stale)
         {
-            ShowNotice(Wording.KillOnStaleHost(stale, _context.Time.GetUtcNow())); // its row may be gone already: ask nothing, send nothing
+            ShowNotice(Wording.KillOnStaleHost(stale, _screen.HostClock)); // its row may be gone already: ask nothing, send nothing
             return;
         }
 

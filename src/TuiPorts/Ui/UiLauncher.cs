@@ -147,7 +147,7 @@ public static class UiLauncher
 
         var arguments = SshCommand.StreamArguments(interval, hosts.Filters);
         feeds.AddRange(hosts.Hosts.Remote.Select(host =>
-            new RemoteHostFeed(host, SystemProcessLauncher.Instance, hosts.Ssh, arguments, scans).Updates()));
+            new RemoteHostFeed(host, SystemProcessLauncher.Instance, hosts.Ssh, arguments, scans, TimeProvider.System).Updates()));
         var view = new HostsView(hosts.Hosts.All, feeds, scans, HostsSettle);
         pause = paused =>
         {

@@ -87,9 +87,9 @@ public sealed class HostileTextWritersTests
     [Fact]
     public void Host_lines_and_remote_words_are_sanitised()
     {
-        var now = DateTimeOffset.UnixEpoch;
+        var now = TimeSpan.FromHours(1); // monotonic
         var statuses = Enumerable.Range(0, 5)
-            .Select(i => new HostStatus(P + i, HostState.Failed, P, now.AddSeconds(3)))
+            .Select(i => new HostStatus(P + i, HostState.Failed, P, now + TimeSpan.FromSeconds(3)))
             .ToList();
 
         Assert.All(StatusLines.Hosts(statuses, now), AssertLine);

@@ -19,7 +19,7 @@ public sealed class HostsScreenTests
     public HostsScreenTests()
     {
         _screen = new ScreenState(SocketQuery.All, ServicesFile.Parse("http 80/tcp\n"), _time, new ScreenOptions(TimeSpan.FromSeconds(1), false, true));
-        _refused = new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: Connection refused", _time.GetUtcNow().AddSeconds(4));
+        _refused = new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: Connection refused", _screen.HostClock + TimeSpan.FromSeconds(4));
         var web1 = Of(Tcp(8080, 10, "LISTEN", Process(100, "java")), Tcp(80, 11, "LISTEN", Process(101))).On("web1");
         var web2 = Of(Tcp(8080, 10, "LISTEN", Process(100, "java"))).On("web2");
         var merged = HostsView.Combine(
@@ -69,8 +69,8 @@ public sealed class HostsScreenTests
     [Fact]
     public void Sshs_sentences_keep_their_words_without_a_second_stop()
     {
-        var now = _time.GetUtcNow();
-        var dropped = new HostStatus("web1", HostState.Failed, "Connection to web1 closed by remote host.", now.AddSeconds(2));
+        var now = _screen.HostClock;
+        var dropped = new HostStatus("web1", HostState.Failed, "Connection to web1 closed by remote host.", now + TimeSpan.FromSeconds(2));
 
         Assert.Equal("web1: Connection to web1 closed by remote host; retrying in 2 s", Wording.HostLine(dropped, now));
         Assert.Equal("web1: Connection to web1 closed by remote host.", Wording.HostLine(dropped with { RetryAt = null }, now));
@@ -82,7 +82,7 @@ public sealed class HostsScreenTests
     {
         var down = Enumerable.Range(1, 5).Select(i => new HostStatus($"db{i}", HostState.Failed, "ssh: connect to host: No route to host")).ToList();
 
-        var lines = StatusLines.Hosts([new HostStatus("web1", HostState.Live), .. down], _time.GetUtcNow());
+        var lines = StatusLines.Hosts([new HostStatus("web1", HostState.Live), .. down], _screen.HostClock);
 
         Assert.Equal(3, lines.Count);
         Assert.Equal("and 3 more: db3, db4, db5", lines[2]);

@@ -5,6 +5,7 @@ using NSubstitute;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Remote;
@@ -19,11 +20,13 @@ public sealed class HostLivenessTests : IDisposable
     private readonly IProcessLauncher _launcher = Substitute.For<IProcessLauncher>();
     private readonly List<(IRemoteProcess Process, Subject<string> Output)> _sessions = [];
     private readonly List<HostSnapshot> _updates = [];
+    private readonly VirtualClock _clock;
     private readonly IDisposable _subscription;
     private readonly string _snapshot = Lines(Of(Tcp(9000, 500, "LISTEN", Process(100))))[0];
 
     public HostLivenessTests()
     {
+        _clock = new VirtualClock(_time);
         _launcher.Start("ssh", Arg.Any<IReadOnlyList<string>>()).Returns(_ =>
         {
             var output = new Subject<string>();
@@ -33,7 +36,7 @@ public sealed class HostLivenessTests : IDisposable
             _sessions.Add((process, output));
             return process;
         });
-        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), SshCommand.StreamArguments(TimeSpan.FromSeconds(1), []), _time);
+        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), SshCommand.StreamArguments(TimeSpan.FromSeconds(1), []), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 
@@ -82,7 +85,7 @@ public sealed class HostLivenessTests : IDisposable
         var lastData = _time.Now;
         _time.AdvanceBy(TimeSpan.FromSeconds(2));
         _sessions[0].Output.OnNext(Beat(_time.Now));
-        var lastLine = _time.Now;
+        var lastLine = _clock.MonotonicNow;
 
         _time.AdvanceBy(TimeSpan.FromSeconds(4.9));
         Assert.Equal(HostState.Live, Last.Status.State);
@@ -93,7 +96,7 @@ public sealed class HostLivenessTests : IDisposable
         Assert.Equal(lastLine, Last.Status.LastLine);
         Assert.Equal(lastData, Last.Status.LastData);
         _time.AdvanceBy(TimeSpan.FromSeconds(1));
-        Assert.Equal($"h5: no answer for 6 s (last data {Formats.ClockTime(lastData)})", Wording.HostLine(Last.Status, _time.Now));
+        Assert.Equal($"h5: no answer for 6 s (last data {Formats.ClockTime(lastData)})", Wording.HostLine(Last.Status, _clock.MonotonicNow));
         Assert.Equal("1 host (1 stale)", Wording.HostCount([Last.Status]));
 
         _sessions[0].Output.OnNext(Beat(_time.Now)); // SIGCONT: it speaks again
@@ -136,7 +139,7 @@ public sealed class HostLivenessTests : IDisposable
             Assert.Equal(HostState.Garbage, Last.Status.State);
             Assert.Contains("\"localPort\" is out of range: -5", Last.Status.Message, StringComparison.Ordinal);
             _sessions[session].Output.OnCompleted();
-            Assert.Equal(_time.Now + TimeSpan.FromSeconds(1 << session), Last.Status.RetryAt); // 1, 2, 4, 8 s
+            Assert.Equal(_clock.MonotonicNow + TimeSpan.FromSeconds(1 << session), Last.Status.RetryAt); // 1, 2, 4, 8 s
             _time.AdvanceBy(TimeSpan.FromSeconds(1 << session));
         }
     }

@@ -63,7 +63,7 @@ public sealed class HostsViewTests
         _db1.OnNext(Live("db1", Of(Tcp(5432, 2, "LISTEN", Process(200)))));
         _time.AdvanceBy(Settle);
 
-        var failed = new HostStatus("db1", HostState.Failed, "Connection to db1 closed by remote host.", _time.Now.AddSeconds(1));
+        var failed = new HostStatus("db1", HostState.Failed, "Connection to db1 closed by remote host.", TimeSpan.FromSeconds(1));
         _db1.OnNext(new HostSnapshot(failed, null));
         _time.AdvanceBy(Settle);
 

@@ -5,6 +5,7 @@ using System.Text;
 using NSubstitute;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Remote;
@@ -17,10 +18,12 @@ public sealed class RemoteHostFeedTests : IDisposable
     private readonly IProcessLauncher _launcher = Substitute.For<IProcessLauncher>();
     private readonly List<(IRemoteProcess Process, Subject<string> Output)> _sessions = [];
     private readonly List<HostSnapshot> _updates = [];
+    private readonly VirtualClock _clock;
     private readonly IDisposable _subscription;
 
     public RemoteHostFeedTests()
     {
+        _clock = new VirtualClock(_time);
         _launcher.Start("ssh", Arg.Any<IReadOnlyList<string>>()).Returns(_ =>
         {
             var output = new Subject<string>();
@@ -31,7 +34,7 @@ public sealed class RemoteHostFeedTests : IDisposable
             return process;
         });
         var ssh = new SshCommand("/opt/tuiports", "/tmp/ssh_config");
-        var feed = new RemoteHostFeed("db1", _launcher, ssh, SshCommand.StreamArguments(TimeSpan.FromSeconds(1), Filters), _time);
+        var feed = new RemoteHostFeed("db1", _launcher, ssh, SshCommand.StreamArguments(TimeSpan.FromSeconds(1), Filters), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 
@@ -100,7 +103,7 @@ public sealed class RemoteHostFeedTests : IDisposable
             End(attempt, refused + "\n", 255);
             Assert.Equal(new HostStatus("db1", HostState.Failed, refused, Last.Status.RetryAt), Last.Status);
             Assert.Null(Last.Snapshot);
-            var wait = Last.Status.RetryAt!.Value - _time.Now;
+            var wait = Last.Status.RetryAt!.Value - _clock.MonotonicNow;
             waits.Add(wait);
             _time.AdvanceBy(wait - TimeSpan.FromMilliseconds(1));
             Assert.Equal(attempt + 1, _sessions.Count); // not before its time
@@ -123,7 +126,7 @@ public sealed class RemoteHostFeedTests : IDisposable
         Assert.Equal(HostState.Live, Last.Status.State);
 
         End(2, "Connection to 10.0.0.7 closed by remote host.", 255); // live for a moment: still a failing host
-        Assert.Equal(_time.Now + TimeSpan.FromSeconds(4), Last.Status.RetryAt);
+        Assert.Equal(_clock.MonotonicNow + TimeSpan.FromSeconds(4), Last.Status.RetryAt);
         _time.AdvanceBy(TimeSpan.FromSeconds(4));
         _sessions[3].Output.OnNext(lines[0]);
         for (int i = 0; i < 16; i++)
@@ -135,7 +138,7 @@ public sealed class RemoteHostFeedTests : IDisposable
         End(3, "Connection to 10.0.0.7 closed by remote host.", 255); // live for 32 s: a good session that dropped
 
         Assert.Equal("Connection to 10.0.0.7 closed by remote host.", Last.Status.Message);
-        Assert.Equal(_time.Now + RemoteHostFeed.FirstRetry, Last.Status.RetryAt);
+        Assert.Equal(_clock.MonotonicNow + RemoteHostFeed.FirstRetry, Last.Status.RetryAt);
         _time.AdvanceBy(RemoteHostFeed.FirstRetry);
         Assert.Equal(5, _sessions.Count);
         Assert.Equal(HostState.Failed, Last.Status.State); // until live again
@@ -151,7 +154,7 @@ public sealed class RemoteHostFeedTests : IDisposable
         _time.AdvanceBy(RemoteHostFeed.FirstRetry);
 
         Assert.Equal(new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: No route to host"), Last.Status);
-        Assert.Equal("db1: ssh: connect to host db1 port 22: No route to host", Core.Presentation.Wording.HostLine(Last.Status, _time.Now));
+        Assert.Equal("db1: ssh: connect to host db1 port 22: No route to host", Core.Presentation.Wording.HostLine(Last.Status, _clock.MonotonicNow));
         _sessions[1].Output.OnNext(StreamLines(Of(Tcp(9000, 500, "LISTEN", Process(100))))[0]);
         Assert.Equal(HostState.Live, Last.Status.State);
     }
@@ -191,14 +194,14 @@ public sealed class RemoteHostFeedTests : IDisposable
     [Fact]
     public void Without_an_ssh_to_run_the_host_is_unreachable_and_says_why()
     {
-        var feed = new RemoteHostFeed("db1", SystemProcessLauncher.Instance, new SshCommand(Ssh: "/nonexistent/ssh"), Filters, _time);
+        var feed = new RemoteHostFeed("db1", SystemProcessLauncher.Instance, new SshCommand(Ssh: "/nonexistent/ssh"), Filters, _time, _clock);
         var updates = new List<HostSnapshot>();
 
         using (feed.Updates().Subscribe(updates.Add))
         {
             Assert.Equal(HostState.Failed, updates[^1].Status.State);
             Assert.StartsWith("cannot run /nonexistent/ssh: ", updates[^1].Status.Message, StringComparison.Ordinal);
-            Assert.Equal(_time.Now + RemoteHostFeed.FirstRetry, updates[^1].Status.RetryAt);
+            Assert.Equal(_clock.MonotonicNow + RemoteHostFeed.FirstRetry, updates[^1].Status.RetryAt);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
             new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here")),
             new HostSnapshot(new HostStatus("web1", HostState.Live), Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
             new HostSnapshot(new HostStatus("web2", HostState.Live), Of(Tcp(8080, 10, "LISTEN", java)).On("web2")),
-            new HostSnapshot(new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: Connection refused", DateTimeOffset.UtcNow.AddSeconds(30)), null),
+            new HostSnapshot(new HostStatus("db1", HostState.Failed, "ssh: connect to host db1 port 22: Connection refused", _ui.Window.Screen.HostClock + TimeSpan.FromSeconds(30)), null),
         ]));
         _remoteKill.Output.Returns(new[] { "port 8080: freed", "pid 4242 (java) exited after SIGTERM" }.ToObservable());
         _remoteKill.ErrorText.Returns(string.Empty);
@@ -118,11 +118,11 @@ public sealed class RemoteHostsWindowTests : IDisposable
     public void K_on_a_stale_hosts_row_says_so_and_sends_nothing()
     {
         var java = Process(4242, "java");
-        var silentSince = DateTimeOffset.UtcNow.AddSeconds(-6);
+        var silentSince = _ui.Window.Screen.HostClock - TimeSpan.FromSeconds(6); // monotonic, like the feed's
         _ui.Window.Apply(HostsView.Combine(
         [
             new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here")),
-            new HostSnapshot(new HostStatus("web1", HostState.Stale) { LastLine = silentSince, LastData = silentSince }, Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
+            new HostSnapshot(new HostStatus("web1", HostState.Stale) { LastLine = silentSince, LastData = DateTimeOffset.UtcNow.AddSeconds(-6) }, Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
         ]));
         _ui.Type("8080");
         Assert.Equal("web1", _ui.Window.State.SelectedRow!.Socket.Host); // its rows stay, dimmed
