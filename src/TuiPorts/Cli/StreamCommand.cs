@@ -4,6 +4,7 @@ using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Interop.NativeMethods;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

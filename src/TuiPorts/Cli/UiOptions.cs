@@ -1,16 +1,7 @@
 using System.CommandLine;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
-
-/// <summary>How the live UI looks and behaves.</summary>
-public sealed record UiSettings(TimeSpan Interval, ColorMode Colors, bool ReadOnly, bool Mouse = true);
-
-public enum ColorMode
-{
-    TrueColor,
-    Sixteen,
-    None,
-}
 
 /// <summary>Options that only matter to the live UI.</summary>
 public sealed class UiOptions

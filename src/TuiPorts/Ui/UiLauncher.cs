@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Terminal.Gui.App;
-using TuiPorts.Cli;
+using TuiPorts.Hosting;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.Killing;
@@ -32,7 +32,7 @@ public static class UiLauncher
 
     public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, HostsSetup? hosts, TextWriter error)
     {
-        if (!TerminalSession.IsTerminal)
+        if (!TerminalFacts.StdinIsTerminal)
         {
             error.WriteLine("tuiports: the live UI needs a terminal (stdin is not a tty); use --once for scripts");
             return ExitCodes.Usage;

@@ -5,6 +5,7 @@ using TuiPorts.Core.Remote;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 
