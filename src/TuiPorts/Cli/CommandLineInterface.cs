@@ -89,7 +89,7 @@ public static partial class CommandLineInterface
             {
                 var heartbeat = hosts.HeartbeatOf(result, out string? heartbeatProblem);
                 return heartbeat is { } period
-                    ? StreamCommand.Run(procRoot, socketQuery, settings.Interval, period, output, error)
+                    ? StreamCommand.Run(procRoot, socketQuery, settings.Refresh with { Heartbeat = period }, output, error)
                     : UsageError(error, heartbeatProblem!);
             }
 

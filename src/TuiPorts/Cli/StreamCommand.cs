@@ -21,15 +21,12 @@ namespace TuiPorts.Cli;
 /// </summary>
 public static class StreamCommand
 {
-    public static int Run(ProcRoot root, SocketQuery query, TimeSpan interval, TextWriter output, TextWriter error) =>
-        Run(root, query, interval, Heartbeat.DefaultPeriod, output, error);
-
     /// <summary>
-    /// Scans every <paramref name="interval"/> through the live pipeline (<see cref="SnapshotPoller"/>, as the UI does);
-    /// when nothing was written for <paramref name="heartbeat"/>, writes a heartbeat line instead, so the reader can tell
+    /// Scans every refresh interval through the live pipeline (<see cref="SnapshotPoller"/>, as the UI does); when
+    /// nothing was written for a heartbeat period, writes a heartbeat line instead, so the reader can tell
     /// a quiet host from a frozen one, and a reader that is gone ends this within one heartbeat (the write fails).
     /// </summary>
-    public static int Run(ProcRoot root, SocketQuery query, TimeSpan interval, TimeSpan heartbeat, TextWriter output, TextWriter error)
+    public static int Run(ProcRoot root, SocketQuery query, RefreshSettings refresh, TextWriter output, TextWriter error)
     {
         output.Flush();
         var stdout = ProcessStreams.RawStream(output);
@@ -38,10 +35,11 @@ public static class StreamCommand
             WatchForReaderGone();
         }
 
-        var source = new ProcSnapshotSource(root) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
+        var source = new ProcSnapshotSource(root, fullRescanPeriod: refresh.FullRescanPeriod) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
         using var scans = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "tuiports-stream" });
         var publisher = new StreamPublisher(
-            new SnapshotPoller(source, scans, interval), query, new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput()), scans, heartbeat, OnceCommand.Ordered);
+            new SnapshotPoller(source, scans, refresh.Interval), query, new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput()), scans, refresh.Heartbeat,
+            OnceCommand.Ordered);
         publisher.ScanFailed += reason =>
         {
             error.WriteLine($"tuiports: {TerminalText.Sanitize(reason)}");
