@@ -73,24 +73,31 @@ shot() {
   echo "wrote $OUT/$name.png (${w}x${h})"
 }
 
-# 100x30: the filtered main view, then the help dialog.
-start wide 100 30
-tmux send-keys -t wide "$PORT"
-wait_for wide "<- this socket" 10
-sleep 2
-shot wide main-filtered 100 30
-tmux send-keys -t wide F1
-sleep 1
-shot wide help 100 30
-tmux send-keys -t wide Escape
-sleep 0.5
-tmux send-keys -t wide q
-
-# 80x24: the detail pane with the holders' open fds, this socket marked.
+# 80x24, what an operator over ssh usually has: the filtered main view, the help, the kill dialog, the zoomed pane.
 start narrow 80 24
 tmux send-keys -t narrow "$PORT"
 wait_for narrow "<- this socket" 10
 sleep 2
+shot narrow main-filtered 80 24
+tmux send-keys -t narrow F1
+wait_for narrow "tuiports keys" 5
+shot narrow help 80 24
+tmux send-keys -t narrow q
+sleep 0.5
+tmux send-keys -t narrow K
+wait_for narrow "Send SIG" 5
+shot narrow kill-dialog 80 24
+tmux send-keys -t narrow n
+sleep 0.5
+tmux send-keys -t narrow d
+sleep 1
 shot narrow detail-pane 80 24
 tmux send-keys -t narrow q
+sleep 0.5
+
+# 120x40: everything on the machine, with the traffic columns a wide terminal has room for.
+start wide 120 40
+sleep 3
+shot wide main-wide 120 40
+tmux send-keys -t wide q
 sleep 0.5

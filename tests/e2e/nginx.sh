@@ -60,6 +60,8 @@ start_tuiports
 tmux send-keys -t "$SESSION" "$PORT"
 wait_for_screen "$NGINX_PID/nginx" 20 || fail "nginx's listener is not shown after typing its port"
 wait_for_screen "LISTEN  listener" 15 || fail "the highlight (detail pane) is not on the listener"
+wait_for_screen "pid $NGINX_PID nginx: master" 10 || fail "the visible pane does not name the master's pid"
+wait_for_screen "cmd nginx: master process" 10 || fail "the visible pane does not show the master's command"
 tmux send-keys -t "$SESSION" K
 wait_for_screen "Send SIGTERM to pid $NGINX_PID (nginx: master)?" 15 || fail "K did not ask about the master"
 wait_for_screen "and its 2 children hold this socket" 15 || fail "the dialog does not speak of the master's children"

@@ -7,7 +7,7 @@ namespace TuiPorts.Core.Killing;
 /// </summary>
 public sealed record KillRequest(int Signal = Signals.SIGTERM, TimeSpan? Timeout = null, TimeSpan? KillAfter = null)
 {
-    /// <summary>The operator named the signal (<c>--signal</c>, F9): it is sent as it is.</summary>
+    /// <summary>The operator named the signal (<c>--signal</c>, S): it is sent as it is.</summary>
     public bool Explicit { get; init; }
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);

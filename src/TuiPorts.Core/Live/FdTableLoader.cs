@@ -103,6 +103,11 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
             }
         }
 
+        if (result.Count < wanted.Count)
+        {
+            DescribeFromHolders(socket, fds, wanted, result);
+        }
+
         if (result.Count < wanted.Count && socket.Holders.Count > 0)
         {
             var unix = UnixNames(snapshot, socket);
@@ -111,12 +116,47 @@ public sealed class FdTableLoader(ProcRoot root, IScheduler background, ISchedul
                 string target = $"socket:[{inode}]";
                 if (wanted.Contains(target))
                 {
-                    result.TryAdd(target, $"unix {path}");
+                    result.TryAdd(target, path.Length == 0 ? Wording.UnnamedUnixSocket : $"unix {path}");
                 }
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The sockets a narrowed snapshot does not carry (a port filter reads only the matching ones): described from each
+    /// holder's own network tables (/proc/PID/net/tcp ...), whatever the filter - one read per holder that still has
+    /// undescribed socket fds.
+    /// </summary>
+    private void DescribeFromHolders(SocketEntry socket, Dictionary<int, FdListing> fds, HashSet<string> wanted, Dictionary<string, string> result)
+    {
+        foreach (var holder in socket.Holders)
+        {
+            if (!fds.TryGetValue(holder.Pid, out var listing)
+                || listing.Fds.All(f => !wanted.Contains(f.Target) || result.ContainsKey(f.Target)))
+            {
+                continue;
+            }
+
+            var tables = NamespaceTables.ReadFiles(socket.Netns, protocol => root.PidFile(holder.Pid, $"net/{protocol}"));
+            foreach (var row in tables.Tables.SelectMany(t => t.Rows))
+            {
+                string target = $"socket:[{row.Inode}]";
+                if (row.Inode != 0 && wanted.Contains(target))
+                {
+                    result.TryAdd(target, Describe(row));
+                }
+            }
+        }
+    }
+
+    private static string Describe(NetTableRow r)
+    {
+        string local = SocketEntry.FormatEndpoint(r.LocalAddress, r.LocalPort);
+        return r.RemotePort == 0
+            ? $"{r.Protocol.Name()} {local} {r.State}"
+            : $"{r.Protocol.Name()} {local} -> {SocketEntry.FormatEndpoint(r.RemoteAddress, r.RemotePort)} {r.State}";
     }
 
     private static string Describe(SocketEntry s) => s.Role == SocketRole.Listener

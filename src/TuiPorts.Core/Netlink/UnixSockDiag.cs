@@ -19,7 +19,10 @@ public static unsafe class UnixSockDiag
     private const uint ShowName = 0x1; // UDIAG_SHOW_NAME
     private const ushort NameAttribute = 0; // UNIX_DIAG_NAME
 
-    /// <summary>Inode -> name of every bound unix socket (abstract ones as <c>@name</c>), or null when sock_diag refuses.</summary>
+    /// <summary>
+    /// Inode -> name of every unix socket of the namespace (abstract ones as <c>@name</c>, an empty string for an
+    /// unnamed one such as a socketpair), or null when sock_diag refuses.
+    /// </summary>
     public static Dictionary<ulong, string>? TryReadNames()
     {
         using var socket = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
@@ -81,7 +84,7 @@ public static unsafe class UnixSockDiag
         Failed,
     }
 
-    /// <summary>Adds the named sockets of one datagram of netlink messages to <paramref name="names"/>.</summary>
+    /// <summary>Adds the sockets of one datagram of netlink messages to <paramref name="names"/> (unnamed ones as "").</summary>
     internal static Progress Decode(ReadOnlySpan<byte> datagram, Dictionary<ulong, string> names)
     {
         for (int offset = 0; offset + NetlinkMessage.HeaderSize <= datagram.Length;)
@@ -104,10 +107,7 @@ public static unsafe class UnixSockDiag
                 var message = datagram.Slice(offset + NetlinkMessage.HeaderSize, length - NetlinkMessage.HeaderSize);
                 ulong inode = BinaryPrimitives.ReadUInt32LittleEndian(message[4..]);
                 var name = SockDiagReader.Attribute(message[MessageSize..], NameAttribute);
-                if (!name.IsEmpty)
-                {
-                    names[inode] = NameOf(name);
-                }
+                names[inode] = name.IsEmpty ? string.Empty : NameOf(name); // unnamed: a socketpair, an unbound client
             }
 
             offset += (length + 3) & ~3; // NLMSG_ALIGN

@@ -6,7 +6,8 @@ namespace TuiPorts.Core.Output;
 
 /// <summary>
 /// Prints sockets as an aligned text table, like <c>ss -tulpn</c> but listing every holder, the socket's role and the
-/// first holder's command line (and, for several hosts, the host first) (cut to the terminal's width when given one, whole when piped). Plain text only: no
+/// first holder's command line (and, for several hosts, the host first). On a terminal the table fits its width:
+/// Inode, Role and Peer go first so the holders and their command stay; piped, every line is whole. Plain text only: no
 /// terminal control sequences (every field others control goes through <see cref="TerminalText"/>), and one buffered
 /// write for the whole table. Its size follows the sockets listed, not the fds behind them: a Holders cell shows the
 /// first <see cref="ShownHolders"/> holders with their first <see cref="ShownFds"/> fds and counts the rest.
@@ -22,7 +23,16 @@ public static class SnapshotTableWriter
     private static readonly string[] Headers =
         ["Proto", "State", "Role", "Local Address:Port", "Peer Address:Port", "Inode", "User", "Holders (pid/name fd)", "Command"];
 
-    /// <param name="width">The terminal's width to cut the command column to; null when the output is not a terminal.</param>
+    /// <summary>Columns left out on a narrow terminal, first to go first: the detail the operator asks for least.</summary>
+    private static readonly string[] FirstDropped = ["Inode", "Role", "Peer Address:Port"];
+
+    /// <summary>The command column keeps at least this much on a narrow terminal before a column is dropped for it.</summary>
+    private const int CommandRoom = 16;
+
+    /// <summary>How far the holders column narrows (cells cut with <c>~</c>) before User and State go.</summary>
+    private const int HoldersRoom = 24;
+
+    /// <param name="width">The terminal's width to fit the table to; null when the output is not a terminal (whole lines).</param>
     public static void Write(TextWriter output, Snapshot snapshot, IReadOnlyList<SocketEntry> sockets, int? width = null)
     {
         bool hosts = sockets.Any(s => s.Host is not null);
@@ -54,11 +64,12 @@ public static class SnapshotTableWriter
             }
         }
 
+        int[] shown = width is int w ? Fit(rows[0], widths, w) : [.. Enumerable.Range(0, widths.Length)];
         var text = new System.Text.StringBuilder();
         foreach (var row in rows)
         {
-            string line = string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd();
-            text.Append(width is int w && line.Length > w ? line[..Math.Max(1, w - 1)] + "~" : line).Append('\n');
+            string line = string.Join("  ", shown.Select((column, i) => i == shown.Length - 1 ? row[column] : Cut(row[column], widths[column]).PadRight(widths[column]))).TrimEnd();
+            text.Append(width is int max ? Cut(line, max) : line).Append('\n');
         }
 
         text.Append('\n');
@@ -67,6 +78,38 @@ public static class SnapshotTableWriter
         text.Append('\n');
         output.Write(text.ToString());
     }
+
+    /// <summary>
+    /// The columns that fit <paramref name="width"/> with at least <see cref="CommandRoom"/> left for the command: Inode,
+    /// Role and Peer go first; then the holders column narrows to <see cref="HoldersRoom"/> (cells cut with <c>~</c>)
+    /// before User goes, to <see cref="CommandRoom"/> before State goes; last the holders narrow further. Narrowing writes into <paramref name="widths"/>.
+    /// </summary>
+    private static int[] Fit(string[] headers, int[] widths, int width)
+    {
+        var shown = Enumerable.Range(0, headers.Length).ToList();
+        int command = Math.Min(widths[^1], CommandRoom);
+        int Over() => shown.Take(shown.Count - 1).Sum(i => widths[i] + 2) + command - width;
+        int holders = Array.IndexOf(headers, "Holders (pid/name fd)");
+        void Narrow(int floor) => widths[holders] = Math.Max(Math.Min(floor, widths[holders]), widths[holders] - Math.Max(0, Over()));
+        void Drop(string[] columns)
+        {
+            foreach (string column in columns.TakeWhile(_ => Over() > 0))
+            {
+                shown.Remove(Array.IndexOf(headers, column));
+            }
+        }
+
+        Drop(FirstDropped);
+        Narrow(HoldersRoom);
+        Drop(["User"]);
+        Narrow(CommandRoom);
+        Drop(["State"]);
+
+        Narrow(headers[holders].Length / 2);
+        return [.. shown];
+    }
+
+    private static string Cut(string text, int width) => text.Length > width ? text[..Math.Max(0, width - 1)] + "~" : text;
 
     public static string Holders(SocketEntry socket, bool asRoot)
     {

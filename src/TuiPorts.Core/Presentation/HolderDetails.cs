@@ -4,10 +4,12 @@ using TuiPorts.Core.Snapshots;
 namespace TuiPorts.Core.Presentation;
 
 /// <summary>
-/// The detail pane's text for one socket: every holder's pid, name, user, start, command line and open fds with their
-/// targets (a socket fd followed by what it is), the socket itself marked, plus each holder's parent, systemd unit or
-/// container. Pure formatting: the facts arrive already read (<see cref="Live.FdTableLoader"/> reads them off the UI
-/// thread), or null while they are being read.
+/// The detail pane's text for one socket, in two parts. The <see cref="DetailText.Header"/> never scrolls: the socket
+/// (address, state, role), then its top holder - pid, name, user, parent, systemd unit or container - and the first
+/// line of its command, so whose fds these are is always on screen. The <see cref="DetailText.Body"/> scrolls: who
+/// else holds the socket, each holder's open fds with the socket's own fd marked and every socket fd described, the
+/// other fds collapsed to a count unless asked for. Pure formatting: the facts arrive already read
+/// (<see cref="Live.FdTableLoader"/> reads them off the UI thread), or null while they are being read.
 /// </summary>
 public static class HolderDetails
 {
@@ -15,55 +17,72 @@ public static class HolderDetails
     public const string ReadingText = "  open fds: reading...";
 
     /// <summary>The pane's lines, each made safe for the terminal (<see cref="TerminalText"/>): one line stays one line.</summary>
-    public static IReadOnlyList<string> Build(
-        SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None) =>
-        Lines(socket, facts, asRoot, mark).ConvertAll(TerminalText.Sanitize);
-
-    private static List<string> Lines(SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark)
+    public static DetailText Build(
+        SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark = RowMark.None, bool otherFds = false)
     {
-        var lines = new List<string>
+        var text = Lines(socket, facts, asRoot, mark, otherFds);
+        return new DetailText(text.Header.Select(TerminalText.Sanitize).ToList(), text.Body.Select(TerminalText.Sanitize).ToList());
+    }
+
+    private static DetailText Lines(SocketEntry socket, DetailFacts? facts, bool asRoot, RowMark mark, bool otherFds)
+    {
+        var header = new List<string>
         {
-            (socket.Host is { } host ? $"{host}: " : string.Empty) + $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  {socket.Role.Name()}  inode {socket.Inode}"
-            + $"  uid {socket.Uid}  netns {socket.Netns}{(mark == RowMark.Gone ? "  (gone)" : string.Empty)}",
+            (socket.Host is { } host ? $"{host}: " : string.Empty) + $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint}  {socket.State}  {socket.Role.Name()}"
+            + $"{(mark == RowMark.Gone ? "  (gone)" : string.Empty)}  inode {socket.Inode}  uid {socket.Uid}  netns {socket.Netns}",
         };
+        var body = new List<string>();
         if (socket.HoldersHidden)
         {
-            lines.Add(Wording.HiddenDetail(asRoot));
-            return lines;
+            header.Add(Wording.HiddenDetail(asRoot));
+            return new DetailText(header, body);
         }
 
         if (socket.Holders.Count == 0)
         {
-            lines.Add(socket.Inode == 0
-                ? $"no owner: a {socket.State} socket belongs to the kernel, not to a process"
-                : "no process holds this socket any more");
-            return lines;
+            header.Add(Wording.NoHolder(socket));
+            return new DetailText(header, body);
         }
 
-        lines.AddRange(TreeSummary(socket));
+        var lead = Killing.HolderTree.Lead(socket);
+        header.Add($"pid {lead.Pid} {lead.Title}  user {lead.User}  parent {Parent(lead, facts)}{Where(lead)}");
+        header.Add($"cmd {FirstLine(lead.DisplayCommand)}");
+        body.AddRange(TreeSummary(socket));
         var tops = Killing.HolderTree.Tops(socket).Select(t => t.Pid).ToHashSet();
-        foreach (var holder in socket.Holders.OrderBy(h => tops.Contains(h.Pid) ? 0 : 1)) // top holders (masters) first
+        foreach (var holder in socket.Holders.OrderBy(h => h.Pid == lead.Pid ? 0 : tops.Contains(h.Pid) ? 1 : 2)) // the lead, other tops, workers
         {
             var p = holder.Process;
-            lines.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  started {Formats.StartTime(p.StartedAt)}");
-            string parent = facts?.ParentNames.TryGetValue(p.ParentPid, out var name) == true ? $"{p.ParentPid} ({name})" : $"{p.ParentPid}";
-            lines.Add($"  parent pid {parent}{Where(p)}");
-            lines.Add($"  {p.DisplayCommand}");
+            body.Add($"pid {p.Pid}  {p.Name}  fd {string.Join(",", holder.Fds)}  user {p.User} ({p.Uid})  started {Formats.StartTime(p.StartedAt)}");
+            if (p.Pid != lead.Pid)
+            {
+                body.Add($"  parent pid {Parent(p, facts)}{Where(p)}");
+                body.Add($"  {p.DisplayCommand}");
+            }
+
             if (facts is null)
             {
-                lines.Add(ReadingText);
+                body.Add(ReadingText);
             }
             else if (facts.Remote)
             {
-                lines.Add($"  {Wording.RemoteFds}");
+                body.Add($"  {Wording.RemoteFds}");
             }
             else
             {
-                AddFds(lines, facts.Fds.TryGetValue(p.Pid, out var listing) ? listing : null, socket.Inode, facts.SocketTargets);
+                AddFds(body, facts.Fds.TryGetValue(p.Pid, out var listing) ? listing : null, socket.Inode, facts.SocketTargets, otherFds);
             }
         }
 
-        return lines;
+        return new DetailText(header, body);
+    }
+
+    private static string Parent(Snapshots.ProcessInfo p, DetailFacts? facts) =>
+        facts?.ParentNames.TryGetValue(p.ParentPid, out var name) == true ? $"{p.ParentPid} ({name})" : $"{p.ParentPid}";
+
+    private static string FirstLine(string text)
+    {
+        int end = text.IndexOfAny(['\n', '\r']);
+        return end < 0 ? text : text[..end];
     }
 
     /// <summary>Who among the holders is the top of a process tree, and what that means for the port.</summary>
@@ -99,18 +118,29 @@ public static class HolderDetails
         _ => string.Empty,
     };
 
-    private static void AddFds(List<string> lines, FdListing? listing, ulong inode, IReadOnlyDictionary<string, string> sockets)
+    private static void AddFds(List<string> lines, FdListing? listing, ulong inode, IReadOnlyDictionary<string, string> sockets, bool otherFds)
     {
         switch (listing?.Status)
         {
             case LinkStatus.Ok:
                 string socketTarget = $"socket:[{inode}]";
+                int others = listing.Fds.Count(f => !IsSocket(f.Target));
                 lines.Add($"  open fds ({listing.Total}):");
                 foreach (var fd in listing.Fds)
                 {
+                    if (!otherFds && !IsSocket(fd.Target))
+                    {
+                        continue;
+                    }
+
                     string what = sockets.TryGetValue(fd.Target, out var described) ? $"  {described}" : string.Empty;
                     string marker = fd.Target == socketTarget ? $"  {ThisSocketMarker}" : string.Empty;
                     lines.Add($"  {fd.Fd,5} -> {fd.Target}{what}{marker}");
+                }
+
+                if (!otherFds && others > 0)
+                {
+                    lines.Add($"  {Wording.OtherFds(others)}");
                 }
 
                 if (listing.Total > listing.Fds.Count)
@@ -127,4 +157,13 @@ public static class HolderDetails
                 break;
         }
     }
+
+    private static bool IsSocket(string target) => target.StartsWith("socket:[", StringComparison.Ordinal);
+}
+
+/// <summary>The detail pane's lines: a header that stays put and a body that scrolls.</summary>
+public sealed record DetailText(IReadOnlyList<string> Header, IReadOnlyList<string> Body)
+{
+    /// <summary>Every line, header first.</summary>
+    public IReadOnlyList<string> Lines => [.. Header, .. Body];
 }

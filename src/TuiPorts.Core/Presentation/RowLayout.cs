@@ -59,7 +59,7 @@ public sealed class RowLayout
     public static RowLayout For(int width, IReadOnlyList<SocketRow> rows, Snapshot snapshot)
     {
         width = Math.Max(width, 1);
-        var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(Desired(s, rows, snapshot), s.Min, s.Max));
+        var wanted = Specs.ToDictionary(s => s.Column, s => Math.Clamp(s.Column == Column.Host ? HostWidth(rows) : Typical(s), s.Min, s.Max));
         bool hosts = snapshot.HostNamespaces.Count > 0 || rows.Any(r => r.Socket.Host is not null);
         var visible = Specs.Where(s => (hosts || s.Column != Column.Host) && (snapshot.Traffic.Available || !IsTraffic(s.Column))).ToList();
 
@@ -95,10 +95,32 @@ public sealed class RowLayout
         return new RowLayout(visible.Select(s => (s, widths[s.Column])).ToArray(), width);
     }
 
+    /// <summary>The column titles; the sort column carries its direction (<c>Local Address:Port▲</c>).</summary>
+    public string Header(SortOrder? sort = null, Glyphs? glyphs = null)
+    {
+        var sorted = sort is null ? (Column?)null : SortedColumn(sort.Column);
+        string arrow = sort is null ? string.Empty : sort.Descending ? (glyphs ?? Glyphs.Utf8).Descending : (glyphs ?? Glyphs.Utf8).Ascending;
+        return Join(_columns.Select(c => c.Spec.Column == sorted
+            ? (c.Spec.Header.Length + arrow.Length <= c.Width ? c.Spec.Header : c.Spec.Header[..Math.Max(0, c.Width - arrow.Length)]) + arrow
+            : c.Spec.Header));
+    }
+
+    private static Column? SortedColumn(SortColumn column) => column switch
+    {
+        SortColumn.Proto => Column.Proto,
+        SortColumn.LocalPort => Column.Local,
+        SortColumn.RemotePort => Column.Remote,
+        SortColumn.State => Column.State,
+        SortColumn.Inode => Column.Inode,
+        SortColumn.Pid or SortColumn.Name => Column.Holders,
+        SortColumn.User => Column.User,
+        SortColumn.Host => Column.Host,
+        SortColumn.Traffic => Column.RxRate,
+        _ => null,
+    };
+
     /// <summary>The traffic columns: shown only when the snapshot has tcp_info (sock_diag), and dropped first when narrow.</summary>
     private static bool IsTraffic(Column column) => column is Column.RxRate or Column.TxRate or Column.Rtt;
-
-    public string Header() => Join(_columns.Select(c => c.Spec.Header));
 
     public string Format(SocketRow row, Snapshot snapshot) =>
         Join(_columns.Select(c => Cell(c.Spec.Column, row, snapshot)));
@@ -145,21 +167,20 @@ public sealed class RowLayout
     private static string TrafficCell(SocketEntry socket, Snapshot snapshot, Func<Netlink.TcpInfo, string> text) =>
         snapshot.TcpInfoOf(socket) is { } info ? text(info) : string.Empty;
 
-    private static int Desired(Spec spec, IReadOnlyList<SocketRow> rows, Snapshot snapshot)
+    /// <summary>
+    /// How wide a column wants to be, from its kind alone - never from the rows on screen, so widths do not jump as
+    /// rows come and go: an IPv4 address with its port, a pid/name with a holder count, a user name.
+    /// </summary>
+    private static int Typical(Spec spec) => spec.Column switch
     {
-        int longest = spec.Header.Length;
-        int sample = 0;
-        foreach (var row in rows)
-        {
-            longest = Math.Max(longest, Cell(spec.Column, row, snapshot).Length);
-            if (++sample > 300)
-            {
-                break; // enough to size columns; keeps a 50k-row redraw cheap
-            }
-        }
+        Column.Local or Column.Remote => 21, // 255.255.255.255:65535
+        Column.Holders => 24,
+        _ => spec.Max,
+    };
 
-        return longest;
-    }
+    /// <summary>The host column fits the longest host name: the hosts are given on the command line, they do not come and go.</summary>
+    private static int HostWidth(IReadOnlyList<SocketRow> rows) =>
+        Math.Max(4, rows.Take(300).Select(r => r.Socket.Host?.Length ?? 0).DefaultIfEmpty(0).Max());
 
     private string Join(IEnumerable<string> cells)
     {

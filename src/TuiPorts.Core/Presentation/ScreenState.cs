@@ -30,6 +30,7 @@ public sealed class ScreenState
     private readonly ScreenOptions _options;
     private SocketQuery _baseQuery;
     private FilterText _filter = FilterText.None;
+    private readonly List<string> _log = [];
     private string? _notice;
     private readonly long _started; // the origin of Elapsed: every duration here is monotonic
     private TimeSpan _noticeUntil;
@@ -95,6 +96,17 @@ public sealed class ScreenState
 
     /// <summary>True when the message line reports a problem (drawn in the error colour).</summary>
     public bool MessageIsError => RefreshError is not null || List.Snapshot.HiddenHolderSockets > 0;
+
+    /// <summary>Every notice and failed refresh so far, oldest first, each whole and timed (<c>m</c> shows them).</summary>
+    public IReadOnlyList<string> MessageLog => _log;
+
+    /// <summary>True while a filter (typed text or ports) narrows the table: Esc clears it.</summary>
+    public bool IsFiltered => _filter.Ports is not null || _filter.Text is not null;
+
+    /// <summary>What the detail pane says when no row is shown: still waiting, or what the filter did not find.</summary>
+    public string EmptyText => List.Snapshot.TakenAt == DateTimeOffset.UnixEpoch
+        ? Wording.WaitingForFirstScan
+        : Wording.NothingMatches(_filter.Ports?.Text, _filter.Text);
 
     public DetailBasis Detail => new(List.SelectedRow?.Key, List.SelectedRow?.Mark, List.Snapshot);
 
@@ -192,12 +204,18 @@ public sealed class ScreenState
         }
         else
         {
+            if (result.Error is { } error && error != RefreshError)
+            {
+                Log(error);
+            }
+
             RefreshError = result.Error;
         }
     }
 
     public void ShowNotice(string notice)
     {
+        Log(notice);
         _notice = notice;
         _noticeUntil = Elapsed + NoticeLifetime;
     }
@@ -213,6 +231,17 @@ public sealed class ScreenState
 
         bool retrying = Hosts.Any(h => (h.RetryAt is not null && h.IsUnreachable) || h.State == Remote.HostState.Stale); // its countdown moves
         return List.Expire(Elapsed) | noticeExpired | retrying;
+    }
+
+    private void Log(string message)
+    {
+        const int Keep = 500;
+        if (_log.Count == Keep)
+        {
+            _log.RemoveAt(0);
+        }
+
+        _log.Add($"{Formats.ClockTime(_time.GetUtcNow())}  {message}");
     }
 
     private void ApplyQuery()

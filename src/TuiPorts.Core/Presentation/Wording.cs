@@ -11,6 +11,9 @@ namespace TuiPorts.Core.Presentation;
 /// </summary>
 public static class Wording
 {
+    /// <summary>A unix socket without a name (a socketpair, an unbound client), as the detail pane describes its fd.</summary>
+    public const string UnnamedUnixSocket = "unix (unnamed)";
+
     /// <summary>The short marker used where a holder would be shown (the <c>--once</c> table, the detail pane).</summary>
     public static string HiddenHolder(bool asRoot) => asRoot ? "owner hidden (access refused)" : "owner hidden — run with sudo";
 
@@ -27,6 +30,42 @@ public static class Wording
     public static string HiddenDetail(bool asRoot) => asRoot
         ? "owner hidden (access refused): a process refused to show its fds even to root"
         : "owner hidden — run with sudo to see which process holds this socket";
+
+    /// <summary>The help's legend: what the table's marks mean.</summary>
+    public static string Legend(Glyphs g) =>
+        $"marks: tcp* another network namespace {g.Dot} +3 three more holders {g.Dot} row + new, - gone (GONE) {g.Dot} "
+        + $"{g.Ascending}/{g.Descending} sort column and direction";
+
+    /// <summary>Under a socket that no process holds.</summary>
+    public static string NoHolder(SocketEntry socket) => socket.Inode == 0
+        ? $"no owner: a {socket.State} socket belongs to the kernel, not to a process"
+        : "no process holds this socket any more";
+
+    /// <summary>The collapsed non-socket fds of a holder in the detail pane.</summary>
+    public static string OtherFds(int count) => $"{Count(count, "other fd")} (o shows them)";
+
+    public const string WaitingForFirstScan = "waiting for the first scan...";
+
+    /// <summary>The detail pane of an empty table: which filter found nothing.</summary>
+    public static string NothingMatches(string? ports, string? text) => (ports, text) switch
+    {
+        ({ } p, _) when p.Contains(',', StringComparison.Ordinal) || p.Contains('-', StringComparison.Ordinal) => $"no socket on ports {p}",
+        ({ } p, _) => $"no socket on port {p}",
+        (_, { } t) => $"no socket matches \"{t}\"",
+        _ => "no socket matches the filter",
+    };
+
+    /// <summary>The empty filter field's hint.</summary>
+    public static string FilterHint(Glyphs g) => $"type a port {g.Dot} / text {g.Dot} Esc clears";
+
+    /// <summary>The status bar's kill label: the signal K sends when it is not the default SIGTERM.</summary>
+    public static string KillLabel(KillRequest request)
+    {
+        string name = Signals.Name(request.Signal).Replace("SIG", string.Empty, StringComparison.Ordinal);
+        return request.KillAfter is not null && request.Signal != Signals.SIGKILL ? $"Kill {name}+KILL"
+            : request.Signal == Signals.SIGTERM ? "Kill"
+            : $"Kill {name}";
+    }
 
     /// <summary>Under a holder whose fd table we may not read.</summary>
     public const string FdsDenied = "permission denied: run as root to see its fds";

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace TuiPorts.Cli;
 
 /// <summary>How the live UI looks and behaves.</summary>
-public sealed record UiSettings(TimeSpan Interval, ColorMode Colors, bool ReadOnly);
+public sealed record UiSettings(TimeSpan Interval, ColorMode Colors, bool ReadOnly, bool Mouse = true);
 
 public enum ColorMode
 {
@@ -28,12 +28,32 @@ public sealed class UiOptions
 
     public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "Disable killing: K explains why instead." };
 
+    public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "Leave the mouse to the terminal (its own text selection); M toggles it live." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Interval);
         command.Options.Add(NoColor);
         command.Options.Add(SixteenColors);
         command.Options.Add(ReadOnly);
+        command.Options.Add(NoMouse);
+    }
+
+    /// <summary>
+    /// The colours a terminal gets: none with --no-color or NO_COLOR (any value, see no-color.org); 24-bit only when
+    /// COLORTERM advertises it (truecolor, 24bit); otherwise the 16 ANSI colours, which every colour terminal - 256-colour
+    /// xterm, screen, tmux, the Linux console - shows in its own theme.
+    /// </summary>
+    public static ColorMode DetectColors(bool noColor, bool sixteen, Func<string, string?> environment)
+    {
+        if (noColor || !string.IsNullOrEmpty(environment("NO_COLOR")))
+        {
+            return ColorMode.None;
+        }
+
+        string colorTerm = environment("COLORTERM") ?? string.Empty;
+        bool trueColor = colorTerm.Equals("truecolor", StringComparison.OrdinalIgnoreCase) || colorTerm.Equals("24bit", StringComparison.OrdinalIgnoreCase);
+        return sixteen || !trueColor ? ColorMode.Sixteen : ColorMode.TrueColor;
     }
 
     public UiSettings? SettingsOf(ParseResult result, out string? problem)
@@ -46,8 +66,7 @@ public sealed class UiOptions
             return null;
         }
 
-        bool noColor = result.GetValue(NoColor) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        var colors = noColor ? ColorMode.None : result.GetValue(SixteenColors) ? ColorMode.Sixteen : ColorMode.TrueColor;
-        return new UiSettings(interval, colors, result.GetValue(ReadOnly));
+        var colors = DetectColors(result.GetValue(NoColor), result.GetValue(SixteenColors), Environment.GetEnvironmentVariable);
+        return new UiSettings(interval, colors, result.GetValue(ReadOnly), Mouse: !result.GetValue(NoMouse));
     }
 }

@@ -1,68 +1,64 @@
 using System.Collections.ObjectModel;
-using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Presentation;
 
 namespace TuiPorts.Ui;
 
 /// <summary>
-/// The scrollable pane under the table: the highlighted socket's holders and their open fds. Long lines wrap to the
-/// pane's width (what is cut off is often the point: "...and frees the port", "&lt;- this socket"), and a new
-/// highlight scrolls to the socket's own fd when it is below the fold.
+/// The pane under the table: a title rule, a fixed header (the socket, its top holder and that holder's command) that
+/// never scrolls, and below it the body - holders and open fds - that scrolls. Header lines are cut to the pane's
+/// width (one line each, always in place); body lines wrap (what is cut off is often the point: "...and frees the
+/// port", "&lt;- this socket"). A new highlight scrolls the body to the socket's own fd when it is below the fold.
 /// </summary>
-public sealed class DetailPane : ListView
+public sealed class DetailPane : View
 {
     private const string Continuation = "    ";
-    private IReadOnlyList<string> _lines = [];
+    private readonly Label _rule = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly Label _header = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = 0 };
+    private readonly BodyList _body = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+    private readonly Glyphs _glyphs;
+    private DetailText _text = new([], []);
     private int _wrappedFor = -1;
 
-    public DetailPane()
+    public DetailPane(Glyphs glyphs)
     {
-        Title = "Details";
-        BorderStyle = LineStyle.Single;
+        _glyphs = glyphs;
         CanFocus = true;
+        _body.Y = Pos.Bottom(_header);
+        Add(_rule, _header, _body);
         FrameChanged += (_, _) => Rewrap();
+        ShowRule();
     }
 
-    /// <summary>The lines as shown, wrapped to the pane.</summary>
+    /// <summary>The body lines as shown, wrapped to the pane.</summary>
     public IReadOnlyList<string> ShownLines { get; private set; } = [];
 
-    /// <summary>Up and Down scroll the text and never hand focus on to another view.</summary>
-    protected override bool OnKeyDown(Key key)
-    {
-        if (key == Key.CursorDown || key == Key.CursorUp)
-        {
-            int lines = Source?.Count ?? 0;
-            int top = Math.Clamp(Viewport.Y + (key == Key.CursorDown ? 1 : -1), 0, Math.Max(0, lines - Viewport.Height));
-            Viewport = Viewport with { Y = top };
-            return true;
-        }
+    /// <summary>The header lines as shown, cut to the pane.</summary>
+    public IReadOnlyList<string> HeaderLines { get; private set; } = [];
 
-        return base.OnKeyDown(key);
-    }
+    /// <summary>The body's first line in view.</summary>
+    public int TopLine => _body.Viewport.Y;
 
     /// <summary>
-    /// Replaces the lines. A live refresh of the same socket keeps the scroll position when it still makes sense; a
-    /// new highlight starts at the top, or at the socket's own fd when that is below the fold.
+    /// Replaces the text. A live refresh of the same socket keeps the body's scroll position when it still makes
+    /// sense; a new highlight starts at the top, or at the socket's own fd when that is below the fold.
     /// </summary>
-    public void Show(IReadOnlyList<string> lines, bool keepScroll)
+    public void Show(DetailText text, bool keepScroll)
     {
-        lines = lines.Select(TerminalText.Sanitize).ToList(); // each line is one line: a name cannot add another
-        // the socket's own line stays in view on the border, however far the pane scrolls
-        Title = lines.Count > 0 ? $"Details: {lines[0]}" : "Details";
-        int top = Viewport.Y;
-        _lines = lines;
-        SetLines(Wrap(lines, WrapWidth));
+        int top = _body.Viewport.Y;
+        _text = text;
+        SetLines();
         if (keepScroll && top > 0 && top < ShownLines.Count)
         {
-            Viewport = Viewport with { Y = top };
+            _body.Viewport = _body.Viewport with { Y = top };
             return;
         }
 
         int marked = ShownLines.ToList().FindIndex(l => l.Contains(HolderDetails.ThisSocketMarker, StringComparison.Ordinal));
-        int height = Math.Max(1, Viewport.Height);
-        Viewport = Viewport with { Y = marked >= height ? Math.Max(0, marked - (height / 2)) : 0 };
+        int height = Math.Max(1, _body.Viewport.Height);
+        _body.Viewport = _body.Viewport with { Y = marked >= height ? Math.Max(0, marked - (height / 2)) : 0 };
     }
 
     /// <summary>Wraps lines longer than <paramref name="width"/> into indented continuation lines.</summary>
@@ -70,22 +66,62 @@ public sealed class DetailPane : ListView
         ? lines
         : lines.SelectMany(line => TextWrap.Lines(line, width, Continuation)).ToList();
 
-    private int WrapWidth => Viewport.Width > 0 ? Viewport.Width : 200;
+    /// <summary>Up and Down scroll the body and never hand focus on to another view.</summary>
+    protected override bool OnKeyDown(Key key) => _body.Scroll(key) || base.OnKeyDown(key);
+
+    private int PaneWidth => Viewport.Width > 0 ? Viewport.Width : 200;
+
+    private void ShowRule()
+    {
+        string title = $"{_glyphs.Rule} Details ";
+        _rule.Text = title + new string(_glyphs.Rule, Math.Max(0, PaneWidth - title.Length));
+    }
 
     private void Rewrap()
     {
-        if (WrapWidth != _wrappedFor && _lines.Count > 0)
+        if (PaneWidth != _wrappedFor)
         {
-            int top = Viewport.Y;
-            SetLines(Wrap(_lines, WrapWidth));
-            Viewport = Viewport with { Y = Math.Min(top, Math.Max(0, ShownLines.Count - 1)) };
+            int top = _body.Viewport.Y;
+            SetLines();
+            _body.Viewport = _body.Viewport with { Y = Math.Min(top, Math.Max(0, ShownLines.Count - 1)) };
         }
     }
 
-    private void SetLines(IReadOnlyList<string> lines)
+    private void SetLines()
     {
-        _wrappedFor = WrapWidth;
-        ShownLines = lines;
-        SetSource(new ObservableCollection<string>(lines));
+        _wrappedFor = PaneWidth;
+        ShowRule();
+        HeaderLines = _text.Header.Select(l => l.Length <= PaneWidth ? l : l[..Math.Max(0, PaneWidth - 1)] + "~").ToList();
+        _header.Text = string.Join('\n', HeaderLines);
+        _header.Height = Dim.Absolute(HeaderLines.Count);
+        ShownLines = Wrap(_text.Body, PaneWidth);
+        _body.SetSource(new ObservableCollection<string>(ShownLines));
+    }
+
+    /// <summary>The scrolling part: it moves its text, never a highlight, and never hands focus away.</summary>
+    private sealed class BodyList : ListView
+    {
+        public BodyList() => CanFocus = false;
+
+        public bool Scroll(Key key)
+        {
+            int lines = Source?.Count ?? 0;
+            int height = Math.Max(1, Viewport.Height);
+            int top = Viewport.Y;
+            int? next = key == Key.CursorDown ? top + 1
+                : key == Key.CursorUp ? top - 1
+                : key == Key.PageDown ? top + height - 1
+                : key == Key.PageUp ? top - height + 1
+                : key == Key.Home ? 0
+                : key == Key.End ? lines
+                : null;
+            if (next is not int wanted)
+            {
+                return false;
+            }
+
+            Viewport = Viewport with { Y = Math.Clamp(wanted, 0, Math.Max(0, lines - height)) };
+            return true;
+        }
     }
 }

@@ -29,7 +29,7 @@ public interface IKillPrompt
     /// <summary>The second, explicit confirmation for an ancestor of tuiports, naming what would be lost.</summary>
     bool ConfirmAncestor(KillTarget target);
 
-    /// <summary>htop's F9 menu: the signal (and escalation) to use; null when cancelled.</summary>
+    /// <summary>S (htop's F9 menu): the signal (and escalation) to use; null when cancelled.</summary>
     KillRequest? ChooseSignal(KillRequest current);
 
     /// <summary>Tells the user why nothing can be done.</summary>

@@ -8,7 +8,7 @@ public interface IKillView
     /// <summary>K with the highlighted row pinned at that moment.</summary>
     event Action<SocketRow>? KillRequested;
 
-    /// <summary>F9: choose a signal, then kill.</summary>
+    /// <summary>S: choose a signal, then kill.</summary>
     event Action<SocketRow>? SignalMenuRequested;
 
     void ShowNotice(string notice);

@@ -6,7 +6,7 @@ using TuiPorts.Core.Snapshots;
 namespace TuiPorts.Ui;
 
 /// <summary>
-/// K and F9 in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, signal only the pinned
+/// K (k, F9) and S in the window: pin the highlighted socket's holders (pidfds, re-verified), ask, signal only the pinned
 /// processes, then watch the port on the background scheduler and report its fate in the status line. The plan comes
 /// from Core's <see cref="KillPlanner"/> (the same as <c>tuiports kill</c>'s); this class only confirms and runs it. A
 /// refresh behind the dialog changes nothing: the plan was fixed when the key was pressed. A process that outlived its
@@ -41,7 +41,7 @@ public sealed partial class KillController : IDisposable
         view.SignalMenuRequested += ChooseSignalAndKill;
     }
 
-    /// <summary>The signal K sends; F9 changes it and it is remembered, like htop. Not explicit: a daemon's own stop wins.</summary>
+    /// <summary>The signal K sends; S changes it and it is remembered, like htop. Not explicit: a daemon's own stop wins.</summary>
     public KillRequest Request { get; private set; } = new();
 
     /// <summary>The snapshot the highlighted row came from (for the parent of a worker); set by the launcher.</summary>
@@ -64,7 +64,7 @@ public sealed partial class KillController : IDisposable
 
     public void Kill(SocketRow row) => Kill(row, chosenNow: false);
 
-    /// <param name="chosenNow">The signal was just picked in F9: it wins over the automatic SIGKILL offer.</param>
+    /// <param name="chosenNow">The signal was just picked with S: it wins over the automatic SIGKILL offer.</param>
     private void Kill(SocketRow row, bool chosenNow)
     {
         if (RefuseEarly(row))

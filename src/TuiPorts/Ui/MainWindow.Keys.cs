@@ -1,6 +1,7 @@
 using Terminal.Gui.Input;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
+using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -9,9 +10,9 @@ public sealed partial class MainWindow
 {
     private void OnKeyDown(object? sender, Key key)
     {
-        if (_app.TopRunnableView != this || key.Handled)
+        if (_app.TopRunnableView != this || key.Handled || _table.HasFocus)
         {
-            return; // a dialog is open: its keys are its own
+            return; // a dialog is open: its keys are its own; the table asks the key table itself (PortsTableView.Commands)
         }
 
         Guard(() => key.Handled = _filter.HasFocus ? HandleFilterKey(key) : HandleTableKey(key));
@@ -118,7 +119,34 @@ public sealed partial class MainWindow
                 Render();
                 break;
             case UiCommand.Help:
-                Terminal.Gui.Views.MessageBox.Query(_app, "tuiports keys", _context.Keys.HelpText((_app.Driver?.Cols ?? 80) - 8), wrapMessage: false, "Close");
+                ShowText("tuiports keys", _context.Keys.HelpLines((_app.Driver?.Cols ?? 80) - 6, _context.Glyphs));
+                break;
+            case UiCommand.ProcessTree:
+                if (State.SelectedRow is { } row)
+                {
+                    ShowText($"holders of {row.Socket.Protocol.Name()} {row.Socket.LocalEndpoint}", HolderTreeText.Lines(row.Socket, _screen.Options.AsRoot));
+                }
+                else
+                {
+                    ShowNotice("no socket is highlighted");
+                }
+
+                break;
+            case UiCommand.ToggleDetails:
+                _paneMode = _paneMode switch { PaneMode.Shown => PaneMode.Zoomed, PaneMode.Zoomed => PaneMode.Hidden, _ => PaneMode.Shown };
+                Render();
+                break;
+            case UiCommand.ToggleOtherFds:
+                _otherFds = !_otherFds;
+                _detailBasis = null; // the same socket, drawn again with or without its other fds
+                RenderDetails();
+                break;
+            case UiCommand.MessageLog:
+                ShowText("messages", _screen.MessageLog.Count > 0 ? _screen.MessageLog : ["no messages yet"]);
+                break;
+            case UiCommand.ToggleMouse:
+                SetMouse(!_mouse);
+                ShowNotice(_mouse ? "mouse on: click selects a row, the wheel scrolls" : "mouse off: the terminal selects text again (M turns it back on)");
                 break;
             case UiCommand.Hosts:
                 ShowHosts();
@@ -130,6 +158,17 @@ public sealed partial class MainWindow
                 SuspendRequested?.Invoke();
                 break;
         }
+    }
+
+    private void ShowText(string title, IReadOnlyList<string> lines) =>
+        TextDialog.Show(_app, title, lines, _context.Glyphs.Unicode ? Terminal.Gui.Drawing.LineStyle.Single : Terminal.Gui.Drawing.LineStyle.None);
+
+    /// <summary>Clicks and the wheel (never any-motion tracking), or none: the terminal's own selection.</summary>
+    private void SetMouse(bool on)
+    {
+        _mouse = on;
+        _app.Mouse.IsMouseDisabled = !on;
+        _app.Driver?.WriteRaw(on ? UiLauncher.MouseOn : UiLauncher.MouseOff);
     }
 
     /// <summary>H: every host with its state, last data time, lag and bytes/s (a snapshot of them; Close returns).</summary>

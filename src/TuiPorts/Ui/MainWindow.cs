@@ -24,12 +24,16 @@ public sealed partial class MainWindow : Window, IKillView
     private readonly TextField _filter = new() { X = 8, Y = 1, Width = 22 };
     private readonly Label _filterError = new() { X = 31, Y = 1, Width = Dim.Fill(), Height = 1 };
     private readonly Label _message = new() { X = 0, Y = 2, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _hostLines = new() { X = 0, Y = 3, Width = Dim.Fill(), Height = 0 };
+    private readonly Label _hostLines = new() { X = 0, Width = Dim.Fill(), Height = 0 };
     private readonly Label _header = new() { X = 0, Width = Dim.Fill(), Height = 1 };
     private readonly PortsTableView _table = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(45) };
-    private readonly DetailPane _details = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+    private readonly DetailPane _details;
     private readonly Schemes _schemes;
+    private readonly Label _keyBar = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
     private DetailBasis? _detailBasis;
+    private PaneMode _paneMode = PaneMode.Shown;
+    private bool _otherFds;
+    private bool _mouse = true;
 
     public MainWindow(IApplication app, UiContext context)
     {
@@ -37,20 +41,33 @@ public sealed partial class MainWindow : Window, IKillView
         _context = context;
         _screen = context.NewScreenState();
         _schemes = new Schemes(context.Colors);
+        _details = new DetailPane(context.Glyphs) { X = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _mouse = context.Mouse;
         BorderStyle = LineStyle.None;
         Title = "tuiports";
+        _hostLines.Y = Pos.Bottom(_message);
         _header.Y = Pos.Bottom(_hostLines);
         _table.Y = Pos.Bottom(_header);
         _details.Y = Pos.Bottom(_table);
         _table.Table = new SocketTableSource([], RowLayout.For(80, [], Snapshot.Empty), Snapshot.Empty);
-        Add(_summary, _filterLabel, _filter, _filterError, _message, _hostLines, _header, _table, _details, BuildStatusBar());
+        Add(_summary, _filterLabel, _filter, _filterError, _message, _hostLines, _header, _table, _details, _keyBar);
+        SetScheme(_schemes.Normal); // the terminal's own background; the views below inherit it
+        _table.SetScheme(_schemes.Normal);
+        _filter.SetScheme(_schemes.Field);
 
         _filter.TextChanged += (_, _) => Guard(OnFilterTextChanged);
         _table.ValueChanged += (_, _) => Guard(OnTableSelectionChanged);
         _app.Keyboard.KeyDown += OnKeyDown;
+        _table.Commands = key =>
+        {
+            bool handled = false;
+            Guard(() => handled = _app.TopRunnableView == this && HandleTableKey(key));
+            return handled;
+        };
         FrameChanged += (_, _) => Guard(Render);
         _filter.Text = _screen.InitialFilterText; // --port 9000 starts with the filter typed in
         _table.SetFocus();
+        ShowFilterHint();
         Render();
     }
 
@@ -60,6 +77,24 @@ public sealed partial class MainWindow : Window, IKillView
     public event Action<SocketRow>? KillRequested;
 
     public event Action<SocketRow>? SignalMenuRequested;
+
+    /// <summary>How the detail pane shares the screen with the table (<c>d</c> cycles).</summary>
+    public enum PaneMode
+    {
+        Shown,
+        Zoomed,
+        Hidden,
+    }
+
+    /// <summary>The signal K sends now (the kill flow's choice); the status bar names it when it is not TERM.</summary>
+    public Func<Core.Killing.KillRequest>? CurrentKillRequest { get; set; }
+
+    public PaneMode DetailMode => _paneMode;
+
+    public DetailPane Details => _details;
+
+    /// <summary>The status bar's labels, in order ("F1 Help", "Esc Clear", ...).</summary>
+    public IReadOnlyList<string> StatusBarLabels { get; private set; } = [];
 
     /// <summary>Raised by <c>c</c>: close the highlighted connection only (<see cref="CloseController"/> asks first).</summary>
     public event Action<SocketRow>? CloseRequested;
@@ -119,10 +154,40 @@ public sealed partial class MainWindow : Window, IKillView
         base.Dispose(disposing);
     }
 
-    private StatusBar BuildStatusBar() => new(
-        _context.Keys.Entries
-            .Where(e => e.BarLabel is not null && e.Bindings.Count > 0 && (e.InReadOnly || !_screen.Options.ReadOnly))
-            .Select(e => new Shortcut(e.Bindings[0], e.BarLabel, () => Guard(() => Run(e)), string.Empty)));
+    /// <summary>
+    /// The key bar at the bottom, from <see cref="KeyTable"/>: what the keys would do now - Esc clears only a filter,
+    /// Space resumes a pause, K names its signal when it is not TERM. Help comes first, as in htop.
+    /// </summary>
+    private void UpdateStatusBar()
+    {
+        var labels = new List<string>();
+        foreach (var entry in _context.Keys.Entries.Where(e => e.BarLabel is not null && e.Bindings.Count > 0 && (e.InReadOnly || !_screen.Options.ReadOnly)))
+        {
+            string? label = entry.Command switch
+            {
+                UiCommand.ClearFilter => _screen.IsFiltered || !string.IsNullOrEmpty(_filter.Text) ? entry.BarLabel : null,
+                UiCommand.Pause => _screen.Paused ? "Resume" : "Pause",
+                UiCommand.Kill => CurrentKillRequest is { } request ? Wording.KillLabel(request()) : entry.BarLabel,
+                _ => entry.BarLabel,
+            };
+            if (label is not null)
+            {
+                labels.Add($"{KeyName(entry.Bindings[0])} {label}");
+            }
+        }
+
+        int help = labels.FindIndex(l => l.StartsWith("F1 ", StringComparison.Ordinal));
+        if (help > 0)
+        {
+            labels.Insert(0, labels[help]);
+            labels.RemoveAt(help + 1);
+        }
+
+        StatusBarLabels = labels;
+        _keyBar.Text = string.Join("  ", labels);
+    }
+
+    private static string KeyName(Key key) => key == Key.Esc ? "Esc" : key == Key.Space ? "Space" : key.AsRune.Value is > 32 and < 127 && !key.IsCtrl && !key.IsAlt ? ((char)key.AsRune.Value).ToString() : key.ToString();
 
     private void OnFilterTextChanged()
     {
@@ -133,10 +198,17 @@ public sealed partial class MainWindow : Window, IKillView
             PrefilterChanged?.Invoke(_screen.PortPrefilter);
         }
 
-        _filterError.Text = _screen.FilterError ?? string.Empty;
+        ShowFilterHint();
         _filter.SetScheme(_screen.FilterError is null ? _schemes.Field : _schemes.InvalidField);
-        _filterError.SetScheme(_schemes.Error);
         Render();
+    }
+
+    /// <summary>Beside the field: why its text is not applied, or - while it is empty - how to use it.</summary>
+    private void ShowFilterHint()
+    {
+        bool empty = string.IsNullOrEmpty(_filter.Text);
+        _filterError.Text = _screen.FilterError ?? (empty ? Wording.FilterHint(_context.Glyphs) : string.Empty);
+        _filterError.SetScheme(_screen.FilterError is null ? _schemes.Hint : _schemes.Error);
     }
 
     private void OnTableSelectionChanged()
@@ -160,26 +232,38 @@ public sealed partial class MainWindow : Window, IKillView
         int width = Math.Max(1, Viewport.Width > 0 ? Viewport.Width : 80);
         var layout = RowLayout.For(width, State.Rows, snapshot);
         FitTableHeight();
-        _header.Text = layout.Header();
+        _header.Text = layout.Header(State.Sort, _context.Glyphs);
         _header.SetScheme(_schemes.Header);
         _table.Show(State.Rows, layout, snapshot, State.SelectedIndex, RowScheme);
         _summary.Text = TerminalText.Sanitize(_screen.SummaryLine);
-        _message.Text = TerminalText.Sanitize(_screen.MessageLine);
+        var message = TextWrap.Lines(TerminalText.Sanitize(_screen.MessageLine), width).ToList(); // a report wraps to two lines; m has it whole
+        _message.Text = string.Join('\n', message.Count <= 2 ? message : [message[0], message[1][..Math.Max(0, message[1].Length - 4)] + " (m)"]);
+        _message.Height = Dim.Absolute(Math.Clamp(message.Count, 1, 2));
         _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
         var hostLines = _screen.HostLinesFor(width);
         _hostLines.Text = string.Join('\n', hostLines);
         _hostLines.Height = Dim.Absolute(hostLines.Count);
         _hostLines.SetScheme(_schemes.Error);
         RenderDetails();
+        UpdateStatusBar();
         SetNeedsDraw();
     }
 
-    /// <summary>The table takes what its rows need, up to 45% of the screen; the detail pane gets the rest.</summary>
+    /// <summary>
+    /// The table takes what its rows need, up to 45% of the screen, and the detail pane the rest; zoomed, the pane
+    /// leaves the table three rows; hidden, the table has it all.
+    /// </summary>
     private void FitTableHeight()
     {
         int height = Viewport.Height > 0 ? Viewport.Height : 24;
         int cap = Math.Max(1, height * 45 / 100);
-        _table.Height = Dim.Absolute(Math.Clamp(State.Rows.Count, Math.Min(3, cap), cap));
+        _details.Visible = _paneMode != PaneMode.Hidden;
+        _table.Height = _paneMode switch
+        {
+            PaneMode.Hidden => Dim.Fill(1),
+            PaneMode.Zoomed => Dim.Absolute(Math.Clamp(State.Rows.Count, 1, 3)),
+            _ => Dim.Absolute(Math.Clamp(State.Rows.Count, Math.Min(3, cap), cap)),
+        };
     }
 
     private Scheme? RowScheme(int rowIndex)
@@ -206,7 +290,7 @@ public sealed partial class MainWindow : Window, IKillView
     private void RenderDetails()
     {
         var basis = _screen.Detail;
-        if (_detailBasis == basis)
+        if (_detailBasis == basis && State.SelectedRow is not null)
         {
             return;
         }
@@ -215,33 +299,33 @@ public sealed partial class MainWindow : Window, IKillView
         _detailBasis = basis;
         if (State.SelectedRow is not { } row)
         {
-            ShowDetails([State.Snapshot.Sockets.Count == 0 ? "waiting for the first scan..." : "no socket matches the filter"], sameSocket);
+            ShowDetails(new DetailText([_screen.EmptyText], []), sameSocket);
             return;
         }
 
         bool asRoot = _screen.Options.AsRoot;
-        ShowDetails(DetailsOf(row, null, asRoot), sameSocket);
+        bool otherFds = _otherFds;
+        ShowDetails(DetailsOf(row, null, asRoot, otherFds), sameSocket);
         _context.FdTables.Load(State.Snapshot, row.Socket, facts => Guard(() =>
         {
             if (_detailBasis == basis)
             {
-                ShowDetails(DetailsOf(row, facts, asRoot), keepScroll: true);
+                ShowDetails(DetailsOf(row, facts, asRoot, otherFds), keepScroll: true);
             }
         }));
     }
 
-    /// <summary>The holders' details with the connection's lines (traffic, the other end, totals) under the first line.</summary>
-    private List<string> DetailsOf(SocketRow row, Core.Presentation.DetailFacts? facts, bool asRoot)
+    /// <summary>The holders' details; the connection's lines (traffic, the other end, totals) open the scrolling body.</summary>
+    private DetailText DetailsOf(SocketRow row, Core.Presentation.DetailFacts? facts, bool asRoot, bool otherFds)
     {
-        var lines = HolderDetails.Build(row.Socket, facts, asRoot, row.Mark).ToList();
-        lines.InsertRange(Math.Min(1, lines.Count), ConnectionDetails.Lines(row.Socket, State.Snapshot));
-        return lines;
+        var text = HolderDetails.Build(row.Socket, facts, asRoot, row.Mark, otherFds);
+        return text with { Body = [.. ConnectionDetails.Lines(row.Socket, State.Snapshot), .. text.Body] };
     }
 
-    private void ShowDetails(IReadOnlyList<string> lines, bool keepScroll)
+    private void ShowDetails(DetailText text, bool keepScroll)
     {
-        DetailLines = lines;
-        _details.Show(lines, keepScroll);
+        DetailLines = text.Lines;
+        _details.Show(text, keepScroll);
     }
 
     /// <summary>An exception in a handler is shown, not fatal: the UI keeps running.</summary>

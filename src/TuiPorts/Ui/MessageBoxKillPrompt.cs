@@ -66,7 +66,7 @@ public sealed class MessageBoxKillPrompt(IApplication app) : IKillPrompt
     public KillRequest? ChooseSignal(KillRequest current)
     {
         string[] buttons = [.. SignalChoices.Select(c => c.Button), "_cancel"];
-        int? choice = MessageBox.Query(app, "Signal (F9)", $"Which signal should K send? (now: {(current.Explicit ? KillWording.Signal(current.Signal, current) : "each daemon's own stop, else SIGTERM")})", false, buttons);
+        int? choice = MessageBox.Query(app, "Signal (S)", $"Which signal should K send? (now: {(current.Explicit ? KillWording.Signal(current.Signal, current) : "each daemon's own stop, else SIGTERM")})", false, buttons);
         return choice is int index && index < SignalChoices.Length ? SignalChoices[index].Request : null;
     }
 

@@ -29,6 +29,9 @@ public sealed class PortsTableView : TableView
         MaxCellWidth = 1000;
     }
 
+    /// <summary>The window's key table, asked first: Space pauses here, it does not select a cell.</summary>
+    public Func<Key, bool>? Commands { get; set; }
+
     public int SelectedRow => Value?.SelectedCell.Y ?? -1;
 
     /// <summary>True while <see cref="Show"/> moves the selection (not the user: nothing to follow).</summary>
@@ -60,6 +63,11 @@ public sealed class PortsTableView : TableView
 
     protected override bool OnKeyDown(Key key)
     {
+        if (Commands?.Invoke(key) == true)
+        {
+            return true;
+        }
+
         int rows = Table?.Rows ?? 0;
         if ((key == Key.CursorUp && SelectedRow <= 0) || (key == Key.CursorDown && SelectedRow >= rows - 1))
         {

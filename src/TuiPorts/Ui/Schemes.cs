@@ -1,24 +1,30 @@
+using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using TuiPorts.Cli;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiPorts.Ui;
 
-/// <summary>The few colour schemes the screen uses; with --no-color every one is the terminal's default.</summary>
+/// <summary>
+/// The few colour schemes the screen uses. Text sits on the terminal's own background (a light theme stays light);
+/// only the header and the highlight have one. With <see cref="ColorMode.None"/> (--no-color, NO_COLOR) nothing is
+/// coloured at all: the header and the highlight are reverse video, new rows and errors bold.
+/// </summary>
 public sealed class Schemes
 {
     public Schemes(ColorMode mode)
     {
         bool color = mode != ColorMode.None;
-        Normal = Make(StandardWhite, StandardBlack, color);
-        Header = Make(new Color(ColorName16.Black), new Color(ColorName16.Green), color, reverseWhenMono: true);
-        Field = Make(new Color(ColorName16.Black), new Color(ColorName16.Cyan), color, reverseWhenMono: true);
-        InvalidField = Make(new Color(ColorName16.White), new Color(ColorName16.Red), color, reverseWhenMono: true);
-        Error = Make(new Color(ColorName16.BrightRed), StandardBlack, color);
-        NewRow = Make(new Color(ColorName16.Black), new Color(ColorName16.Green), color);
-        GoneRow = Make(new Color(ColorName16.White), new Color(ColorName16.Red), color);
-        var faint = new Attribute(color ? new Color(ColorName16.DarkGray) : StandardWhite, StandardBlack, TextStyle.Faint);
-        StaleRow = new Scheme(faint) { Focus = new Attribute(StandardBlack, color ? new Color(ColorName16.DarkGray) : StandardWhite), Editable = faint };
+        var selection = color ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.Cyan)) : Mono(TextStyle.Reverse);
+        Normal = Make(color ? Plain : Mono(TextStyle.None), selection);
+        Header = Make(color ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.Green)) : Mono(TextStyle.Reverse), selection);
+        Field = Make(color ? new Attribute(new Color(ColorName16.BrightCyan), Color.None, TextStyle.Underline) : Mono(TextStyle.Underline), selection);
+        InvalidField = Make(color ? new Attribute(new Color(ColorName16.BrightRed), Color.None, TextStyle.Underline) : Mono(TextStyle.Bold | TextStyle.Underline), selection);
+        Error = Make(color ? new Attribute(new Color(ColorName16.BrightRed), Color.None) : Mono(TextStyle.Bold), selection);
+        Hint = Make(color ? new Attribute(new Color(ColorName16.DarkGray), Color.None) : Mono(TextStyle.None), selection);
+        NewRow = Make(color ? new Attribute(new Color(ColorName16.BrightGreen), Color.None) : Mono(TextStyle.Bold), selection);
+        GoneRow = Make(color ? new Attribute(new Color(ColorName16.Red), Color.None) : Mono(TextStyle.None), selection);
+        StaleRow = Make(color ? new Attribute(new Color(ColorName16.DarkGray), Color.None, TextStyle.Faint) : Mono(TextStyle.Faint), selection);
     }
 
     public Scheme Normal { get; }
@@ -31,23 +37,33 @@ public sealed class Schemes
 
     public Scheme Error { get; }
 
+    public Scheme Hint { get; }
+
     public Scheme NewRow { get; }
 
     public Scheme GoneRow { get; }
 
+    /// <summary>The terminal's own colours: no colour escape is sent.</summary>
+    private static Attribute Plain => new(Color.None, Color.None);
+
     /// <summary>A stale host's rows: its last known sockets, dimmed (faint without colours).</summary>
     public Scheme StaleRow { get; }
 
-    private static Color StandardWhite => new(ColorName16.White);
-
-    private static Color StandardBlack => new(ColorName16.Black);
-
-    private static Scheme Make(Color foreground, Color background, bool color, bool reverseWhenMono = false)
+    /// <summary>
+    /// Replaces every scheme of the theme (dialogs, message boxes, menus) with the uncoloured one, so that nothing
+    /// Terminal.Gui draws by itself paints a colour either. Process-wide: the launcher calls it once, before any view.
+    /// </summary>
+    public static void UncolourTheme()
     {
-        var attribute = color
-            ? new Attribute(foreground, background)
-            : new Attribute(StandardWhite, StandardBlack, reverseWhenMono ? TextStyle.Reverse : TextStyle.None);
-        var focus = color ? new Attribute(background, foreground) : new Attribute(StandardWhite, StandardBlack, TextStyle.Reverse);
-        return new Scheme(attribute) { Focus = focus, Editable = attribute, Active = focus };
+        var mono = new Schemes(ColorMode.None);
+        foreach (string name in SchemeManager.GetSchemeNames())
+        {
+            SchemeManager.AddScheme(name, mono.Normal);
+        }
     }
+
+    private static Attribute Mono(TextStyle style) => new(Color.None, Color.None, style);
+
+    private static Scheme Make(Attribute attribute, Attribute selection) =>
+        new(attribute) { Focus = selection, Editable = attribute, Active = selection, HotNormal = attribute, HotFocus = selection, Highlight = selection };
 }

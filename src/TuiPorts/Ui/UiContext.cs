@@ -16,5 +16,11 @@ public sealed record UiContext(
     KeyTable Keys,
     FdTableLoader FdTables)
 {
+    /// <summary>The locale's marks and rules (ASCII when it is not UTF-8).</summary>
+    public Glyphs Glyphs { get; init; } = Glyphs.Utf8;
+
+    /// <summary>Whether the mouse starts on (<c>--no-mouse</c>: off).</summary>
+    public bool Mouse { get; init; } = true;
+
     public ScreenState NewScreenState() => new(InitialQuery, Services, Time, Options);
 }

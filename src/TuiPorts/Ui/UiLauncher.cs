@@ -21,7 +21,11 @@ namespace TuiPorts.Ui;
 /// </summary>
 public static class UiLauncher
 {
-    private const string MouseMode = "\e[?1003l\e[?1002h";
+    /// <summary>Clicks, drags and the wheel (SGR coordinates), never any-motion tracking (?1003), which floods SSH.</summary>
+    public const string MouseOn = "\e[?1003l\e[?1002h\e[?1006h";
+
+    /// <summary>No mouse reporting at all: the terminal selects text again.</summary>
+    public const string MouseOff = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
     /// <summary>How long host updates that arrive together are gathered before the table is rebuilt once.</summary>
     private static readonly TimeSpan HostsSettle = TimeSpan.FromMilliseconds(100);
@@ -48,6 +52,7 @@ public static class UiLauncher
             if (settings.Colors == ColorMode.None)
             {
                 Environment.SetEnvironmentVariable("NO_COLOR", "1");
+                Schemes.UncolourTheme();
             }
 
             (app, quiet) = InitApplication(settings);
@@ -85,7 +90,11 @@ public static class UiLauncher
         };
         var context = new UiContext(
             options, settings.Colors, query,
-            ServicesFile.Load(root), TimeProvider.System, faults.Wrap(KeyTable.Default), fdTables);
+            ServicesFile.Load(root), TimeProvider.System, faults.Wrap(KeyTable.Default), fdTables)
+        {
+            Glyphs = Glyphs.ForThisProcess(),
+            Mouse = settings.Mouse,
+        };
         using var window = new MainWindow(app, context);
         window.SuspendRequested += () =>
         {
@@ -172,7 +181,8 @@ public static class UiLauncher
         }
 
         // Keep clicks and drags but not any-motion tracking, which floods a slow SSH link on every mouse move.
-        app.Driver!.WriteRaw(MouseMode);
+        app.Mouse.IsMouseDisabled = !settings.Mouse;
+        app.Driver!.WriteRaw(settings.Mouse ? MouseOn : MouseOff);
         return (app, quiet);
     }
 

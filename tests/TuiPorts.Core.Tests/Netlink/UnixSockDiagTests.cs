@@ -38,6 +38,18 @@ public sealed class UnixSockDiagTests : IDisposable
         Assert.Equal("@x", fromFile[attackerInode]);
     }
 
+    [Fact]
+    public void An_unnamed_socket_is_listed_with_an_empty_name_so_the_detail_pane_can_say_unix()
+    {
+        using var unbound = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        ulong inode = InodeOf(unbound);
+
+        var names = UnixSockDiag.TryReadNames();
+
+        Assert.NotNull(names);
+        Assert.Equal(string.Empty, names[inode]);
+    }
+
     private static Socket Bound(string name)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

@@ -80,7 +80,7 @@ public sealed class HostileTextWritersTests
 
         foreach (var facts1 in new DetailFacts?[] { null, facts, DetailFacts.ForRemoteHost })
         {
-            Assert.All(HolderDetails.Build(snapshot.Sockets[0], facts1, asRoot: true), AssertLine);
+            Assert.All(HolderDetails.Build(snapshot.Sockets[0], facts1, asRoot: true).Lines, AssertLine);
         }
     }
 

@@ -144,7 +144,7 @@ public sealed class HostsScreenTests
     {
         var socket = _screen.List.Rows.First(r => r.Socket.Host == "web2").Socket;
 
-        var lines = HolderDetails.Build(socket, DetailFacts.ForRemoteHost, asRoot: true);
+        var lines = HolderDetails.Build(socket, DetailFacts.ForRemoteHost, asRoot: true).Lines;
 
         Assert.StartsWith("web2: tcp 127.0.0.1:8080 -> *:*  LISTEN", lines[0], StringComparison.Ordinal);
         Assert.Contains("  open fds: not shown for remote hosts", lines);

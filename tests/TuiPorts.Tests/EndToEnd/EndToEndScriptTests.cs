@@ -13,6 +13,10 @@ public sealed class EndToEndScriptTests
     [Fact]
     public void Type_a_port_read_the_holder_and_its_fds_then_quit() => RunScript("filter-detail-quit.sh");
 
+    /// <summary>F1 help scrolled and closed with q, the pane header over 40 fds, NO_COLOR, no any-motion mouse tracking.</summary>
+    [Fact]
+    public void At_80x24_the_help_scrolls_and_q_closes_it_the_pane_header_stays_and_NO_COLOR_paints_none() => RunScript("screen80x24.sh");
+
     [Fact]
     public void Signals_and_a_hang_up_leave_the_terminal_restored_and_the_process_gone() => RunScript("signals.sh");
 

@@ -134,13 +134,13 @@ public sealed class KillControllerTests : IDisposable
     }
 
     [Fact]
-    public void F9_chooses_the_signal_and_it_is_remembered()
+    public void S_chooses_the_signal_and_it_is_remembered()
     {
         _prompt.ChooseSignal(Arg.Any<KillRequest>()).Returns(new KillRequest(Signals.SIGKILL));
         _prompt.Confirm(Arg.Any<KillPlan>(), Arg.Any<KillRequest>()).Returns(KillChoice.ThisProcess);
         _ui.Type("9000");
 
-        _ui.Press(Terminal.Gui.Input.Key.F9);
+        _ui.Press(Terminal.Gui.Input.Key.S.WithShift);
 
         _handle100.Received(1).Send(Signals.SIGKILL);
         Assert.Equal(Signals.SIGKILL, _controller.Request.Signal);
@@ -165,7 +165,7 @@ public sealed class KillControllerTests : IDisposable
     }
 
     [Fact]
-    public void A_process_that_outlived_sigterm_is_offered_sigkill_next_time_but_a_signal_chosen_in_F9_wins()
+    public void A_process_that_outlived_sigterm_is_offered_sigkill_next_time_but_a_signal_chosen_with_S_wins()
     {
         _handle100.HasExited.Returns(false); // ignores SIGTERM
         var asked = new List<int>();
@@ -175,7 +175,7 @@ public sealed class KillControllerTests : IDisposable
         _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
         _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
         _prompt.ChooseSignal(Arg.Any<KillRequest>()).Returns(new KillRequest(Signals.SIGTERM));
-        _ui.Press(Terminal.Gui.Input.Key.F9);
+        _ui.Press(Terminal.Gui.Input.Key.S.WithShift);
 
         Assert.Equal([Signals.SIGTERM, Signals.SIGKILL, Signals.SIGTERM], asked);
         Assert.Contains("K again offers SIGKILL", Notice, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class KillControllerTests : IDisposable
         _prompt.Confirm(Arg.Any<KillPlan>(), Arg.Do<KillRequest>(r => asked.Add(r.Signal))).Returns(KillChoice.ThisProcess);
         _ui.Type("9000");
 
-        _ui.Press(Terminal.Gui.Input.Key.F9);
+        _ui.Press(Terminal.Gui.Input.Key.S.WithShift);
         _ui.Press(Terminal.Gui.Input.Key.K.WithShift);
 
         Assert.Equal([Signals.SIGHUP, Signals.SIGHUP], asked);

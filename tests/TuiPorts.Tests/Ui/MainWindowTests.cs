@@ -168,10 +168,12 @@ public sealed class MainWindowTests : IDisposable
     public void Detail_pane_shows_every_holder_and_its_fds_with_the_socket_marked()
     {
         _ui.Type("9000");
+        _ui.Press(Key.O); // the non-socket fds too
 
         string details = string.Join('\n', _ui.Window.DetailLines);
         Assert.Contains("pid 100 (api-server) and its 1 child hold this socket; stopping 100 stops them and frees the port", details, StringComparison.Ordinal);
         Assert.Contains("  parent pid 100 (api-server)", details, StringComparison.Ordinal);
+        Assert.Contains("cmd ./api-server --port 9000", details, StringComparison.Ordinal);
         Assert.Contains("pid 100  api-server", details, StringComparison.Ordinal);
         Assert.Contains("./api-server --port 9000", details, StringComparison.Ordinal);
         Assert.Contains("    1 -> /var/log/api.log", details, StringComparison.Ordinal);
