@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
@@ -42,6 +43,9 @@ public sealed class HolderScanner
     /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
     public int FdsWalkedLastRefresh { get; private set; }
 
+    /// <summary>Where the refreshes' time goes (this scanner writes the listing, identity, walk and search stages).</summary>
+    public RefreshStages Stages { get; init; } = new();
+
     /// <summary>Phase 1: bring the cache up to date with the processes that exist now.</summary>
     public HolderMap Refresh()
     {
@@ -58,8 +62,10 @@ public sealed class HolderScanner
         FdsWalkedLastRefresh = 0;
         _vanished = 0;
         ChangedLastRefresh = LastRefreshWasFull;
+        long stage = Stopwatch.GetTimestamp();
         _pids.Clear();
         _ = FdTableReader.ListNumbers(_root.Path, _pids); // kept lists: an idle refresh allocates nothing here
+        Stages.ListProc = Lap(ref stage);
         _alive.Clear();
         _alive.UnionWith(_pids);
         _toWalk.Clear();
@@ -89,8 +95,10 @@ public sealed class HolderScanner
             _toWalk.Add(pid);
         }
 
+        Stages.IdentityChecks = Lap(ref stage);
         _toWalk.Sort();
         WalkAll(_toWalk);
+        Stages.FdWalk = Lap(ref stage);
         // nothing walked or gone: the same map as before (a fresh one only to reset the vanished count)
         return ChangedLastRefresh || _map is not { ProcessesVanished: 0 } ? Map() : _map;
     }
@@ -126,6 +134,19 @@ public sealed class HolderScanner
     /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
     /// </summary>
     public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
+    {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            return Search(map, allRows);
+        }
+        finally
+        {
+            Stages.NewInodeSearch = Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    private HolderMap Search(HolderMap map, IEnumerable<NetTableRow> allRows)
     {
         var unmatched = allRows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
         if (unmatched.Count == 0)
@@ -225,6 +246,15 @@ public sealed class HolderScanner
             _cache.Remove(pid);
             _vanished++;
         }
+    }
+
+    /// <summary>The ticks since <paramref name="since"/>, which moves on to now.</summary>
+    private static long Lap(ref long since)
+    {
+        long now = Stopwatch.GetTimestamp();
+        long lap = now - since;
+        since = now;
+        return lap;
     }
 
     private HolderMap Map() => _map = HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
 
@@ -49,25 +50,56 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
     public HolderScanner Holders => _holders;
 
+    /// <summary>Where the last refresh's time went, per stage (for <c>tuiports bench</c>).</summary>
+    public RefreshStages Stages => _holders.Stages;
+
     public Snapshot Take()
     {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            return TakeStaged();
+        }
+        finally
+        {
+            Stages.Total = Stopwatch.GetTimestamp() - started;
+        }
+    }
+
+    private Snapshot TakeStaged()
+    {
+        var stages = Stages;
         var takenAt = _time.GetUtcNow(); // shown as a time of day; durations use measuredAt
         long measuredAt = _time.GetTimestamp();
         ulong ownNetns = NetnsReader.ReadOwn(_root);
 
         // The own namespace's table dump and the fd walk are independent kernel work: do them on two cores at once.
         var prefilter = Prefilter;
-        var ownTables = Task.Run(() => _ownTables.ReadOwn(ownNetns, prefilter));
+        long queued = Stopwatch.GetTimestamp();
+        var ownTables = Task.Run(() =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            stages.DumpQueued = start - queued;
+            var read = _ownTables.ReadOwn(ownNetns, prefilter);
+            stages.Dump = Stopwatch.GetTimestamp() - start;
+            return read;
+        });
         var holders = _holders.Refresh();
         if (_holders.LastRefreshWasFull)
         {
             _processFacts.Clear();
         }
 
+        long waiting = Stopwatch.GetTimestamp();
         var own = ownTables.GetAwaiter().GetResult();
+        long stage = Stopwatch.GetTimestamp();
+        stages.DumpWait = stage - waiting;
         var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
         var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
+        stages.OtherNamespaces = Stopwatch.GetTimestamp() - stage;
         holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
+        stage = Stopwatch.GetTimestamp();
+        stages.Join = 0;
 
         var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
         if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter
@@ -131,6 +163,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         _last = (prefilter, tables, snapshot);
+        stages.Join = Stopwatch.GetTimestamp() - stage;
         return snapshot;
     }
 
