@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A fleet view you can trust, through real OpenSSH (two sshd "hosts" on loopback, see ssh-hosts.sh): a remote stream
-# that freezes (SIGSTOP) is marked stale within 6 s and is live again after SIGCONT; H lists the hosts; kill -9 of
+# that freezes (SIGSTOP) is marked stale within 6 s and is live again after SIGCONT; a dead link (its sshd session
+# stopped) is stale within 6 s and reconnects after ssh's keep-alive gives up; H lists the hosts; kill -9 of
 # the view leaves no ssh client and no remote stream after 5 s; and --once over 10 hosts is timed against one host.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/ssh-hosts.sh"
@@ -8,6 +9,9 @@ source "$(dirname "$0")/ssh-hosts.sh"
 start_listener
 A_PORT="$LISTENER_PORT"
 start_ssh_hosts "$A_PORT" "$A_PORT"
+
+# running PID: the process exists and is not a zombie.
+running() { [ -d "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
 
 # stream_pid SSHD_PIDFILE: the remote tuiports --stream under that sshd.
 stream_pid() {
@@ -45,6 +49,37 @@ sleep 0.5
 kill -CONT "$frozen"
 wait_for_screen "2 hosts, 2 sockets  " 6 || fail "hostb was not live again after SIGCONT"
 echo "live again after SIGCONT"
+
+# A dead link: hostb's sshd session stops answering (SIGSTOP of its session processes; the TCP connection stays up,
+# so only ssh's keep-alive can tell). Not live within 6 s: stale, or unreachable when ssh gives up first
+# (ServerAliveInterval 2 x CountMax 2 counts from the last packet, the stale mark from the last line); a new session
+# makes hostb live again; the stopped session is let go at the end.
+session_pids="$(for p in $(descendants "$(cat "$WORK/sshd_b.pid")"); do
+  if tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q '^sshd'; then echo "$p"; fi; done | xargs)"
+[ -n "$session_pids" ] || fail "no sshd session of hostb to stop"
+ssh_b="$(pgrep -P "$pid" -f -- "hostb -- " | head -1 || true)"
+[ -n "$ssh_b" ] || fail "no ssh client of hostb"
+kill -STOP $session_pids
+cut_at=$SECONDS
+# Not live within 6 s: stale (no line for 2.5 heartbeats), or unreachable when ssh's keep-alive gave up first.
+shown=""
+for _ in $(seq 80); do
+  if screen | grep -qF "hostb: no answer for"; then shown="stale"; break; fi
+  if screen | grep -qF "2 hosts (1 unreachable)"; then shown="unreachable"; break; fi
+  sleep 0.1
+done
+[ -n "$shown" ] || fail "a dead link was not marked stale or unreachable within 8 s"
+stale_after=$((SECONDS - cut_at))
+[ "$stale_after" -le 6 ] || fail "the dead link took ${stale_after} s to be marked ${shown} (at most 6)"
+for _ in $(seq 100); do running "$ssh_b" || break; sleep 0.1; done
+! running "$ssh_b" || fail "ssh did not give up on the dead link within 10 s of its being stale"
+gone_after=$((SECONDS - cut_at))
+wait_for_screen "2 hosts, 2 sockets  " 10 || fail "hostb was not live again over a new session"
+back_after=$((SECONDS - cut_at))
+kill -CONT $session_pids 2>/dev/null || true
+for _ in $(seq 50); do left=""; for p in $session_pids; do running "$p" && left="$left $p"; done; [ -z "$left" ] && break; sleep 0.1; done
+[ -z "$left" ] || fail "the dead link's session did not end within 5 s of its sshd going on:$left"
+echo "dead link: ${shown} after ~${stale_after} s, ssh gave up after ~${gone_after} s, live again after ~${back_after} s"
 
 # kill -9 of the view (an OOM kill): nothing of it may stay, here or on the hosts, after 5 s.
 ssh_pids="$(pgrep -P "$pid" -x ssh | xargs)"
@@ -96,4 +131,4 @@ screen | grep -qF "TUIPORTS_EXIT=0" || fail "q did not end the view of 11 hosts"
 echo "q with 11 hosts: gone after ${quit_ms} ms (as seen through tmux polling)"
 [ "$quit_ms" -lt 2000 ] || fail "q took ${quit_ms} ms with 11 hosts"
 
-echo "PASS: frozen host stale within 6 s and live again, H lists the hosts, kill -9 left nothing, --once 10 hosts ${ten} ms vs 1 host ${one} ms, q ${quit_ms} ms"
+echo "PASS: frozen host stale within 6 s and live again, dead link ${shown} after ${stale_after} s, H lists the hosts, kill -9 left nothing, --once 10 hosts ${ten} ms vs 1 host ${one} ms, q ${quit_ms} ms"

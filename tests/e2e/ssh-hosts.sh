@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Helpers for the several-host tests (source after lib.sh): two "hosts" that are sshd instances on loopback ports of
 # this machine, reached through a generated ssh_config (hosta, hostb; hostc points at a closed port: unreachable).
-# Each sshd tells its sessions which host it is (SetEnv), and the remote command is a wrapper that adds that host's own
+# Each sshd tells its sessions which host it is (SetEnv) and takes many logins at once (MaxStartups 200: a fleet test
+# sends every alias's login to the same two sshd, where a real fleet has one sshd per host), and the remote command is a wrapper that adds that host's own
 # --port filter to --stream and --once, so hosta shows only listener A and hostb only listener B.
 # Sets SSH_CONFIG and REMOTE_CMD; sshd pids go to $WORK/*.pid (killed by lib.sh's cleanup, by pid).
 
@@ -34,6 +35,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 StrictModes no
 UsePAM no
+MaxStartups 200
 LogLevel ERROR
 SetEnv TUIPORTS_TEST_HOST=host$host TUIPORTS_TEST_PORT=$listen
 CONF

@@ -128,6 +128,27 @@ public sealed class HostLivenessTests : IDisposable
     }
 
     [Fact]
+    public void A_host_flooding_bytes_in_valid_lines_is_a_host_error_and_its_session_is_ended()
+    {
+        _sessions[0].Output.OnNext(_snapshot);
+        string padded = Beat(_time.Now) + new string(' ', 2 << 20); // a valid heartbeat line of 2 MiB
+
+        for (int i = 0; i < 100 && Last.Status.State == HostState.Live; i++)
+        {
+            _time.AdvanceBy(TimeSpan.FromMilliseconds(100)); // 10 lines, 20 MiB a second: within the line budget
+            _sessions[0].Output.OnNext(padded);
+        }
+
+        Assert.Equal(HostState.Failed, Last.Status.State);
+        Assert.Equal("sent more than 4 MiB a second (a flood, not a stream)", Last.Status.Message);
+        Assert.Null(Last.Snapshot); // a flooding host's rows are not shown as if live
+        _sessions[0].Process.Received(1).Kill();
+        _sessions[0].Output.OnCompleted();
+        Assert.Equal("sent more than 4 MiB a second (a flood, not a stream)", Last.Status.Message); // not ssh's words about the kill
+        Assert.Equal(_clock.MonotonicNow + RemoteHostFeed.FirstRetry, Last.Status.RetryAt);
+    }
+
+    [Fact]
     public void An_invalid_value_is_a_host_error_quoting_it_and_a_good_first_line_does_not_reset_the_backoff()
     {
         string badPort = _snapshot.Replace("\"localPort\":9000", "\"localPort\":-5", StringComparison.Ordinal);

@@ -136,4 +136,41 @@ public sealed class RemoteHostsWindowTests : IDisposable
         Assert.Contains("web1: no answer for 6 s", _ui.Window.HostLinesText, StringComparison.Ordinal);
         Assert.Contains("2 hosts (1 stale), 2 sockets", _ui.Screen, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stale_hosts_rows_are_drawn_faint_and_live_ones_are_not_then_bright_again_when_it_answers()
+    {
+        var stale = new HostStatus("web1", HostState.Stale) { LastLine = _ui.Window.Screen.HostClock - TimeSpan.FromSeconds(6), LastData = DateTimeOffset.UtcNow.AddSeconds(-6) };
+        var java = Process(4242, "java");
+        var here = new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here"));
+        var web2 = new HostSnapshot(new HostStatus("web2", HostState.Live), Of(Tcp(8080, 10, "LISTEN", java)).On("web2"));
+        var web1 = Of(Tcp(8080, 10, "LISTEN", java)).On("web1");
+        _ui.Window.Apply(HostsView.Combine([here, new HostSnapshot(stale, web1), web2])); // the same sockets: no new/gone marks
+        Assert.Equal(22, _ui.Window.State.SelectedRow!.Socket.LocalPort); // the highlight is elsewhere: rows drawn as rows
+
+        Assert.True(IsFaint("web1", ":8080 "), "the stale host's row is not dimmed");
+        Assert.False(IsFaint("web2", ":8080 "), "a live host's row is dimmed");
+
+        _ui.Window.Apply(HostsView.Combine([here, new HostSnapshot(new HostStatus("web1", HostState.Live), web1), web2]));
+
+        Assert.False(IsFaint("web1", ":8080 "), "the host answers again, its row stays dimmed");
+    }
+
+    /// <summary>Whether <paramref name="host"/>'s row showing <paramref name="port"/> is drawn faint, at the port's cells.</summary>
+    private bool IsFaint(string host, string port)
+    {
+        _ = _ui.Screen; // lays out and draws
+        var cells = _ui.App.Driver!.Contents!;
+        for (int row = 0; row < cells.GetLength(0); row++)
+        {
+            string line = string.Concat(Enumerable.Range(0, cells.GetLength(1)).Select(col => cells[row, col].Grapheme));
+            int at = line.IndexOf(port, StringComparison.Ordinal);
+            if (at >= 0 && line.TrimStart().StartsWith(host + " ", StringComparison.Ordinal) && line.Contains("LISTEN", StringComparison.Ordinal))
+            {
+                return cells[row, at + 1].Attribute is { } attribute && attribute.Style.HasFlag(Terminal.Gui.Drawing.TextStyle.Faint);
+            }
+        }
+
+        throw new InvalidOperationException($"no row of {host} shows {port}:\n{_ui.Screen}");
+    }
 }
