@@ -1,4 +1,5 @@
 using TuiPorts.Cli;
+using TuiPorts.Hosting;
 
 namespace TuiPorts;
 
@@ -10,7 +11,7 @@ public static class Program
         var error = ProcessStreams.Stderr.Writer;
         try
         {
-            int code = CommandLineInterface.Run(args, output, error);
+            int code = CommandLineInterface.Run(args, output, error, Ui.UiLauncher.Run);
             output.Flush();
             return code;
         }

@@ -18,6 +18,7 @@ public sealed class SnapshotPoller
     private readonly IScheduler _background;
     private volatile bool _paused;
     private volatile bool _refreshRequested;
+    private long _lastScanTicks;
 
     public SnapshotPoller(ISnapshotSource source, IScheduler background, TimeSpan interval)
     {
@@ -27,6 +28,9 @@ public sealed class SnapshotPoller
     }
 
     public TimeSpan Interval { get; }
+
+    /// <summary>How long the latest scan took, changed or not (a heartbeat reports it).</summary>
+    public TimeSpan LastScanTime => TimeSpan.FromTicks(Interlocked.Read(ref _lastScanTicks));
 
     /// <summary>Stops scanning (the screen keeps the last snapshot) or resumes it.</summary>
     public void SetPaused(bool paused) => _paused = paused;
@@ -107,12 +111,19 @@ public sealed class SnapshotPoller
         try
         {
             var snapshot = _source.Take();
-            return RefreshResult.Ok(snapshot, Stopwatch.GetElapsedTime(started));
+            return RefreshResult.Ok(snapshot, Took(started));
         }
         catch (Exception e)
         {
-            return RefreshResult.Failed(e, Stopwatch.GetElapsedTime(started));
+            return RefreshResult.Failed(e, Took(started));
         }
+    }
+
+    private TimeSpan Took(long started)
+    {
+        var took = Stopwatch.GetElapsedTime(started);
+        Interlocked.Exchange(ref _lastScanTicks, took.Ticks);
+        return took;
     }
 
     /// <summary>Two results are the same when they carry snapshots of the same content, or the same error.</summary>

@@ -42,7 +42,7 @@ public sealed class ScreenState
         _options = options;
         _started = time.GetTimestamp();
         _baseQuery = initialQuery with { Ports = null, Text = null };
-        List = new SocketListState(TimeSpan.FromSeconds(Math.Max(2, options.Interval.TotalSeconds * 2)));
+        List = new SocketListState(Live.RefreshSettings.MarkLifetimeFor(options.Interval));
         InitialFilterText = initialQuery.Ports?.Text ?? string.Empty;
     }
 

@@ -11,6 +11,9 @@ namespace TuiPorts.Core.Presentation;
 /// </summary>
 public static class Wording
 {
+    /// <summary>The CLI was built without the full-screen UI (a test host): only the one-shot commands run.</summary>
+    public const string NoLiveView = "the full-screen UI is not available here: use --once, --stream or a subcommand";
+
     /// <summary>A unix socket without a name (a socketpair, an unbound client), as the detail pane describes its fd.</summary>
     public const string UnnamedUnixSocket = "unix (unnamed)";
 

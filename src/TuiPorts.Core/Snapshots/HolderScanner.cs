@@ -30,7 +30,10 @@ public sealed class HolderScanner
         _rotation = new WalkRotation(_time);
     }
 
-    public TimeSpan FullRescanPeriod { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>The full walk's period unless told otherwise (<see cref="Live.RefreshSettings"/> carries it).</summary>
+    public static readonly TimeSpan DefaultFullRescanPeriod = TimeSpan.FromSeconds(10);
+
+    public TimeSpan FullRescanPeriod { get; init; } = DefaultFullRescanPeriod;
 
     /// <summary>True when the last refresh walked every process.</summary>
     public bool LastRefreshWasFull { get; private set; }

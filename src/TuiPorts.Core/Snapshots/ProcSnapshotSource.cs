@@ -28,7 +28,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         _root = root;
         _time = time ?? TimeProvider.System;
         _processes = new ProcessReader(root);
-        _holders = new HolderScanner(root, _time, fdReader) { FullRescanPeriod = fullRescanPeriod ?? TimeSpan.FromSeconds(10) };
+        _holders = new HolderScanner(root, _time, fdReader) { FullRescanPeriod = fullRescanPeriod ?? HolderScanner.DefaultFullRescanPeriod };
         _isRoot = isRoot ?? Privileges.IsRoot;
         _ownTables = ownTables ?? SocketTableSource.For(root);
     }

@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
-using TuiPorts.Ui;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 
@@ -86,7 +87,7 @@ public sealed class BenchCommand
     /// <summary>What a changed snapshot costs the UI thread with no filter: diff (new/gone), filter and sort every row.</summary>
     private static double MeasureApply(Snapshot first, Snapshot second, int iterations)
     {
-        var state = new SocketListState(TimeSpan.FromSeconds(2));
+        var state = new SocketListState(RefreshSettings.Default.MarkLifetime);
         var now = Stopwatch.GetElapsedTime(0); // monotonic, like the UI's
         state.ApplySnapshot(first, now);
         var samples = new List<double>();
@@ -103,7 +104,7 @@ public sealed class BenchCommand
     /// <summary>What typing one digit costs the UI thread: re-filter, re-sort and lay out a screen of rows.</summary>
     private static double MeasureFilterKeystroke(Snapshot snapshot, int iterations)
     {
-        var state = new SocketListState(TimeSpan.FromSeconds(2));
+        var state = new SocketListState(RefreshSettings.Default.MarkLifetime);
         state.ApplySnapshot(snapshot, Stopwatch.GetElapsedTime(0));
         var samples = new List<double>();
         string[] typed = ["4", "44", "443", "4"];

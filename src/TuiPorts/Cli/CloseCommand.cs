@@ -4,6 +4,7 @@ using TuiPorts.Core.Netlink;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 
@@ -13,9 +14,12 @@ namespace TuiPorts.Cli;
 public static partial class CommandLineInterface
 {
     /// <summary>Stdin is read as plain lines (a y/N answer): System.Console would write control sequences to a tty.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, ProcessStreams.Stdin, output, error);
+    public static int Run(string[] args, TextWriter output, TextWriter error, LiveView? liveView = null) =>
+        Run(args, ProcessStreams.Stdin, output, error, liveView);
 
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    /// <param name="liveView">Starts the full-screen UI (the composition root hands it in); without one, asking for
+    /// the UI is a usage error, so tests and one-shot hosts never open a terminal by accident.</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, LiveView? liveView = null)
     {
         var query = new QueryOptions();
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
@@ -85,7 +89,7 @@ public static partial class CommandLineInterface
             {
                 var heartbeat = hosts.HeartbeatOf(result, out string? heartbeatProblem);
                 return heartbeat is { } period
-                    ? StreamCommand.Run(procRoot, socketQuery, settings.Interval, period, output, error)
+                    ? StreamCommand.Run(procRoot, socketQuery, settings.Refresh with { Heartbeat = period }, output, error)
                     : UsageError(error, heartbeatProblem!);
             }
 
@@ -96,7 +100,7 @@ public static partial class CommandLineInterface
                     : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), result.GetValue(pretty), Core.Remote.SystemProcessLauncher.Instance, output, error);
             }
 
-            return Ui.UiLauncher.Run(procRoot, socketQuery, settings, remote, error);
+            return liveView is null ? UsageError(error, Wording.NoLiveView) : liveView(procRoot, socketQuery, settings, remote, error);
         });
 
         var parsed = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

@@ -1,14 +1,8 @@
 using System.CommandLine;
 using TuiPorts.Core.Remote;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
-
-/// <summary>What <c>--ssh</c> and its companions ask for: the hosts, how to reach them, and the filters they apply.</summary>
-public sealed record HostsSetup(HostSet Hosts, SshCommand Ssh, IReadOnlyList<string> Filters)
-{
-    /// <summary>How many ssh sessions <c>--once</c> runs at the same time (<c>--ssh-jobs</c>).</summary>
-    public int Jobs { get; init; } = HostOptions.DefaultJobs;
-}
 
 /// <summary>
 /// The options of the several-host view: <c>--ssh HOSTS</c> (repeatable, comma-separated, names as ssh takes them),
@@ -18,7 +12,6 @@ public sealed record HostsSetup(HostSet Hosts, SshCommand Ssh, IReadOnlyList<str
 public sealed class HostOptions
 {
     public const string ConfigVariable = "TUIPORTS_SSH_CONFIG";
-    public const int DefaultJobs = 32;
     public const int MaxJobs = 1024;
 
     public Option<string[]> Ssh { get; } = new("--ssh")
@@ -44,7 +37,7 @@ public sealed class HostOptions
 
     public Option<string?> Jobs { get; } = new("--ssh-jobs")
     {
-        Description = $"With --once --ssh: how many hosts are asked at the same time (default {DefaultJobs}).",
+        Description = $"With --once --ssh: how many hosts are asked at the same time (default {HostsSetup.DefaultJobs}).",
         HelpName = "N",
     };
 
@@ -111,7 +104,7 @@ public sealed class HostOptions
             return null;
         }
 
-        int jobs = DefaultJobs;
+        int jobs = HostsSetup.DefaultJobs;
         if (result.GetValue(Jobs) is { } jobsText && (!int.TryParse(jobsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out jobs) || jobs is < 1 or > MaxJobs))
         {
             problem = $"--ssh-jobs: '{Printable(jobsText)}' is not a number from 1 to {MaxJobs}";

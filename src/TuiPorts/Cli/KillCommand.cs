@@ -5,6 +5,7 @@ using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

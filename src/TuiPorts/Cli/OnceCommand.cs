@@ -3,6 +3,7 @@ using TuiPorts.Core.Output;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

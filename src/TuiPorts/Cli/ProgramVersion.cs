@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

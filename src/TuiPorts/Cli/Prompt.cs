@@ -1,3 +1,5 @@
+using TuiPorts.Hosting;
+
 namespace TuiPorts.Cli;
 
 /// <summary>The command line's y/N question: default no; a closed stdin is no answer.</summary>
@@ -9,7 +11,7 @@ public static class Prompt
         output.Write(Core.Presentation.TerminalText.Sanitize($"{char.ToUpperInvariant(what[0])}{what[1..]}? [y/N] "));
         output.Flush();
         string? answer = input.ReadLine();
-        if (!TuiPorts.Ui.TerminalSession.IsTerminal)
+        if (!Hosting.TerminalFacts.StdinIsTerminal)
         {
             output.WriteLine(Core.Presentation.TerminalText.Sanitize(answer ?? string.Empty)); // a piped answer is not echoed by a terminal: end the prompt's line
         }

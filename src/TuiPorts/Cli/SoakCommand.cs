@@ -7,6 +7,7 @@ using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

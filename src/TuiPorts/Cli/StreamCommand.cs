@@ -1,9 +1,13 @@
+using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using TuiPorts.Core.Filtering;
+using TuiPorts.Core.Live;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Interop.NativeMethods;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 
@@ -17,15 +21,12 @@ namespace TuiPorts.Cli;
 /// </summary>
 public static class StreamCommand
 {
-    public static int Run(ProcRoot root, SocketQuery query, TimeSpan interval, TextWriter output, TextWriter error) =>
-        Run(root, query, interval, Heartbeat.DefaultPeriod, output, error);
-
     /// <summary>
-    /// Scans every <paramref name="interval"/>; when nothing was written for <paramref name="heartbeat"/>, writes a
-    /// heartbeat line instead, so the reader can tell a quiet host from a frozen one, and a reader that is gone ends
-    /// this within one heartbeat (the write fails).
+    /// Scans every refresh interval through the live pipeline (<see cref="SnapshotPoller"/>, as the UI does); when
+    /// nothing was written for a heartbeat period, writes a heartbeat line instead, so the reader can tell
+    /// a quiet host from a frozen one, and a reader that is gone ends this within one heartbeat (the write fails).
     /// </summary>
-    public static int Run(ProcRoot root, SocketQuery query, TimeSpan interval, TimeSpan heartbeat, TextWriter output, TextWriter error)
+    public static int Run(ProcRoot root, SocketQuery query, RefreshSettings refresh, TextWriter output, TextWriter error)
     {
         output.Flush();
         var stdout = ProcessStreams.RawStream(output);
@@ -34,64 +35,23 @@ public static class StreamCommand
             WatchForReaderGone();
         }
 
-        var source = new ProcSnapshotSource(root) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
-        var writer = new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput());
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var lastScan = TimeSpan.Zero;
-        var nextScan = TimeSpan.Zero;
-        var nextBeat = heartbeat;
-        try
+        var source = new ProcSnapshotSource(root, fullRescanPeriod: refresh.FullRescanPeriod) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
+        using var scans = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "tuiports-stream" });
+        var publisher = new StreamPublisher(
+            new SnapshotPoller(source, scans, refresh.Interval), query, new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput()), scans, refresh.Heartbeat,
+            OnceCommand.Ordered);
+        publisher.ScanFailed += reason =>
         {
-            while (true)
-            {
-                if (clock.Elapsed >= nextScan)
-                {
-                    var started = clock.Elapsed;
-                    bool wrote = Scan(source, query, writer, error);
-                    lastScan = clock.Elapsed - started;
-                    nextScan = clock.Elapsed + interval;
-                    if (wrote)
-                    {
-                        nextBeat = clock.Elapsed + heartbeat;
-                    }
-                }
-
-                if (writer.Started && clock.Elapsed >= nextBeat)
-                {
-                    writer.WriteHeartbeat(new Heartbeat(DateTimeOffset.Now, lastScan));
-                    nextBeat = clock.Elapsed + heartbeat;
-                }
-
-                var wait = (nextScan < nextBeat ? nextScan : nextBeat) - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
-                {
-                    Thread.Sleep(wait);
-                }
-            }
-        }
-        catch (IOException)
-        {
-            return ExitCodes.Ok; // the reader is gone (| head, the ssh session ended): nothing left to say
-        }
-    }
-
-    /// <summary>One scan, and its line if it has one; false when nothing was written (no change, or the scan failed).</summary>
-    private static bool Scan(ProcSnapshotSource source, SocketQuery query, SnapshotStreamWriter writer, TextWriter error)
-    {
-        Snapshot snapshot;
-        try
-        {
-            snapshot = source.Take();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            error.WriteLine($"tuiports: refresh failed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            error.WriteLine($"tuiports: {TerminalText.Sanitize(reason)}");
             error.Flush();
-            return false;
+        };
+        using var readerGone = new ManualResetEventSlim();
+        using (publisher.Start(readerGone.Set))
+        {
+            readerGone.Wait();
         }
 
-        var matching = snapshot.Sockets.Where(query.Matches);
-        return writer.Write(snapshot, writer.Started ? matching.ToList() : OnceCommand.Ordered(matching)) > 0;
+        return ExitCodes.Ok; // the reader is gone (| head, the ssh session ended): nothing left to say
     }
 
     /// <summary>Exits as soon as stdout reports an error or hang-up: nobody reads the stream any more.</summary>

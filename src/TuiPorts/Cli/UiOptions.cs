@@ -1,24 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
+using TuiPorts.Core.Live;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
-
-/// <summary>How the live UI looks and behaves.</summary>
-public sealed record UiSettings(TimeSpan Interval, ColorMode Colors, bool ReadOnly, bool Mouse = true);
-
-public enum ColorMode
-{
-    TrueColor,
-    Sixteen,
-    None,
-}
 
 /// <summary>Options that only matter to the live UI.</summary>
 public sealed class UiOptions
 {
     public Option<string> Interval { get; } = new("--interval", "-i")
     {
-        Description = "Seconds between refreshes (0.2 to 3600).",
-        DefaultValueFactory = _ => "1",
+        Description = $"Seconds between refreshes ({RefreshSettings.MinInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} to {RefreshSettings.MaxInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}).",
+        DefaultValueFactory = _ => RefreshSettings.DefaultInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         HelpName = "SECONDS",
     };
 
@@ -59,14 +52,14 @@ public sealed class UiOptions
     public UiSettings? SettingsOf(ParseResult result, out string? problem)
     {
         problem = null;
-        string text = result.GetValue(Interval) ?? "1";
-        if (!Seconds.TryParse(text, 0.2, 3600, out var interval))
+        string text = result.GetValue(Interval) ?? RefreshSettings.DefaultInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        if (!Seconds.TryParse(text, RefreshSettings.MinInterval.TotalSeconds, RefreshSettings.MaxInterval.TotalSeconds, out var interval))
         {
-            problem = $"--interval: '{text}' is not a number of seconds between 0.2 and 3600";
+            problem = $"--interval: '{text}' is not a number of seconds between {RefreshSettings.MinInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} and {RefreshSettings.MaxInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}";
             return null;
         }
 
         var colors = DetectColors(result.GetValue(NoColor), result.GetValue(SixteenColors), Environment.GetEnvironmentVariable);
-        return new UiSettings(interval, colors, result.GetValue(ReadOnly), Mouse: !result.GetValue(NoMouse));
+        return new UiSettings(new RefreshSettings(interval), colors, result.GetValue(ReadOnly), Mouse: !result.GetValue(NoMouse));
     }
 }

@@ -1,6 +1,6 @@
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
-using TuiPorts.Cli;
+using TuiPorts.Hosting;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace TuiPorts.Ui;

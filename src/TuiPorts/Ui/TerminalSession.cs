@@ -42,8 +42,6 @@ public sealed class TerminalSession : IDisposable
         }
     }
 
-    public static bool IsTerminal => IsAtty(0) == 1;
-
     /// <summary>0 after a normal quit, else the number of the signal that ended the UI.</summary>
     public int ExitSignal => _exitSignal;
 

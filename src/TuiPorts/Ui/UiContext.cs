@@ -3,13 +3,14 @@ using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Ui;
 
 /// <summary>What the views need to know about their surroundings, passed in once by the launcher (tests build their own).</summary>
 public sealed record UiContext(
     ScreenOptions Options,
-    Cli.ColorMode Colors,
+    Hosting.ColorMode Colors,
     SocketQuery InitialQuery,
     ServicesFile Services,
     TimeProvider Time,

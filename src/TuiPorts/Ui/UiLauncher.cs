@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Terminal.Gui.App;
-using TuiPorts.Cli;
+using TuiPorts.Hosting;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.Killing;
@@ -27,12 +27,9 @@ public static class UiLauncher
     /// <summary>No mouse reporting at all: the terminal selects text again.</summary>
     public const string MouseOff = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
-    /// <summary>How long host updates that arrive together are gathered before the table is rebuilt once.</summary>
-    private static readonly TimeSpan HostsSettle = TimeSpan.FromMilliseconds(100);
-
     public static int Run(ProcRoot root, SocketQuery query, UiSettings settings, HostsSetup? hosts, TextWriter error)
     {
-        if (!TerminalSession.IsTerminal)
+        if (!TerminalFacts.StdinIsTerminal)
         {
             error.WriteLine("tuiports: the live UI needs a terminal (stdin is not a tty); use --once for scripts");
             return ExitCodes.Usage;
@@ -103,7 +100,7 @@ public static class UiLauncher
         };
         // this machine alone: the typed port narrows the scan itself (the kernel filters the dump); over several hosts
         // the command line's filter narrows every host alike, this one included, and typing filters the merged table
-        var engine = new ProcSnapshotSource(root) { Prefilter = hosts is null ? window.Screen.PortPrefilter : query.Ports };
+        var engine = new ProcSnapshotSource(root, fullRescanPeriod: settings.Refresh.FullRescanPeriod) { Prefilter = hosts is null ? window.Screen.PortPrefilter : query.Ports };
         var poller = new SnapshotPoller(faults.Wrap(engine), scans, settings.Interval);
         if (hosts is null)
         {
@@ -114,7 +111,7 @@ public static class UiLauncher
             };
         }
 
-        var results = LiveResults(poller, hosts, settings.Interval, scans, out var pause);
+        var results = LiveResults(poller, hosts, settings.Refresh, scans, out var pause);
         window.PauseToggled += pause;
         var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
         using var kills = KillFlow.Attach(app, window, root, poller, killsOff, remote);
@@ -131,7 +128,7 @@ public static class UiLauncher
     }
 
     /// <summary>What the window shows: this machine's poller, or every host of <c>--ssh</c> (and <c>--local</c>) merged.</summary>
-    private static IObservable<RefreshResult> LiveResults(SnapshotPoller poller, HostsSetup? hosts, TimeSpan interval, IScheduler scans, out Action<bool> pause)
+    private static IObservable<RefreshResult> LiveResults(SnapshotPoller poller, HostsSetup? hosts, RefreshSettings refresh, IScheduler scans, out Action<bool> pause)
     {
         if (hosts is null)
         {
@@ -145,10 +142,10 @@ public static class UiLauncher
             feeds.Add(HostsView.Local(local, poller.Results()));
         }
 
-        var arguments = SshCommand.StreamArguments(interval, hosts.Filters);
+        var arguments = SshCommand.StreamArguments(refresh.Interval, hosts.Filters);
         feeds.AddRange(hosts.Hosts.Remote.Select(host =>
             new RemoteHostFeed(host, SystemProcessLauncher.Instance, hosts.Ssh, arguments, scans, TimeProvider.System).Updates()));
-        var view = new HostsView(hosts.Hosts.All, feeds, scans, HostsSettle);
+        var view = new HostsView(hosts.Hosts.All, feeds, scans, refresh.HostsSettle);
         pause = paused =>
         {
             poller.SetPaused(paused);

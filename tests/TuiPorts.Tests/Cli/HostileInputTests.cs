@@ -9,6 +9,7 @@ using TuiPorts.Core.Snapshots;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 

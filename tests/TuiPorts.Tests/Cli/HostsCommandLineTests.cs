@@ -1,4 +1,5 @@
 using TuiPorts.Cli;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 

@@ -5,6 +5,7 @@ using TuiPorts.Cli;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Tests.TestSupport;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 

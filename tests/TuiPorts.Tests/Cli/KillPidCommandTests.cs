@@ -2,6 +2,7 @@ using TuiPorts.Cli;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Tests.TestSupport;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 

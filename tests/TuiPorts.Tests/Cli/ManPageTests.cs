@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TuiPorts.Cli;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Cli;
 

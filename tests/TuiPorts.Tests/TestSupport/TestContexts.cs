@@ -5,6 +5,7 @@ using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Ui;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.TestSupport;
 

@@ -8,6 +8,7 @@ using TuiPorts.Ui;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Schemes = TuiPorts.Ui.Schemes;
+using TuiPorts.Hosting;
 
 namespace TuiPorts.Tests.Ui;
 

@@ -46,6 +46,41 @@ public sealed class KillDialogTests : IDisposable
         return new MessageBoxKillPrompt(_ui.App).Confirm(_plan, new KillRequest());
     }
 
+    /// <summary>The dialog's buttons as shown, with which has focus: read before the key is pressed.</summary>
+    private (KillChoice Choice, List<(string Text, Key HotKey, bool Default)> Buttons) AnswerSeeing(Key key)
+    {
+        var buttons = new List<(string, Key, bool)>();
+        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        {
+            var dialog = Assert.IsType<Terminal.Gui.Views.Dialog>(_ui.App.TopRunnableView);
+            buttons.AddRange(dialog.Buttons.Select(b => (b.Text, b.HotKey, b.IsDefault || b.HasFocus)));
+            _ui.App.InjectKey(key);
+            return false;
+        });
+        return (new MessageBoxKillPrompt(_ui.App).Confirm(_plan, new KillRequest()), buttons);
+    }
+
+    [Fact]
+    public void Enter_presses_the_default_button_and_that_is_no()
+    {
+        var (choice, buttons) = AnswerSeeing(Key.Enter);
+
+        Assert.Equal(3, buttons.Count); // yes: this process, all holders, no
+        Assert.Equal("_no", Assert.Single(buttons, b => b.Default).Text);
+        Assert.Equal(KillChoice.Cancel, choice);
+    }
+
+    [Fact]
+    public void N_is_the_no_buttons_own_hot_key_and_y_and_a_are_the_kill_buttons()
+    {
+        var (choice, buttons) = AnswerSeeing(Key.N);
+
+        Assert.Equal("_no", Assert.Single(buttons, b => b.HotKey == Key.N).Text);
+        Assert.StartsWith("_yes", Assert.Single(buttons, b => b.HotKey == Key.Y).Text, StringComparison.Ordinal);
+        Assert.Equal("_all holders", Assert.Single(buttons, b => b.HotKey == Key.A).Text);
+        Assert.Equal(KillChoice.Cancel, choice);
+    }
+
     [Fact]
     public void Enter_cancels() => Assert.Equal(KillChoice.Cancel, Answer(Key.Enter));
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Terminal.Gui.App;
 using TuiPorts.Ui.Idle;
 
@@ -28,52 +27,49 @@ public sealed class QuietMainLoopTests
     [Fact]
     public void Right_after_input_the_gate_lets_iterations_run_freely()
     {
-        using var gate = new IdleGate(TimeProvider.System, () => TimeSpan.FromSeconds(5));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var gate = new IdleGate(time, () => TimeSpan.FromSeconds(5));
+        time.Advance(IdleGate.QuietAfter * 2);
         gate.OnInput();
+        time.Advance(IdleGate.QuietAfter / 2);
 
-        var watch = Stopwatch.StartNew();
-        gate.OnIteration();
+        Assert.Null(gate.PlannedWait());
+        Assert.Equal(IdleGate.Outcome.RanFreely, gate.OnIteration());
+    }
 
-        Assert.True(watch.ElapsedMilliseconds < 100, $"waited {watch.ElapsedMilliseconds} ms right after input");
-        Assert.Equal(0, gate.Waits);
+    [Theory]
+    [InlineData(60, 60)]     // the next timer is due in 60 ms: wait exactly that
+    [InlineData(5000, 1000)] // a timer far away: at most the longest wait, so a missed wake costs a second at worst
+    [InlineData(null, 1000)] // no timer at all: the longest wait
+    public void When_quiet_the_gate_waits_for_the_next_timer_and_no_longer(int? timerMs, int expectedMs)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var gate = new IdleGate(time, () => timerMs is int ms ? TimeSpan.FromMilliseconds(ms) : null);
+        time.Advance(IdleGate.QuietAfter);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), gate.PlannedWait());
     }
 
     [Fact]
-    public void When_quiet_the_gate_waits_for_the_next_timer_and_no_longer()
+    public async Task Work_queued_from_another_thread_wakes_a_waiting_gate()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        using var gate = new IdleGate(time, () => TimeSpan.FromMilliseconds(60));
+        using var gate = new IdleGate(time, () => null, maxWait: TimeSpan.FromHours(1)); // only a wake can end this wait
         time.Advance(IdleGate.QuietAfter);
+        var iteration = Task.Factory.StartNew(gate.OnIteration, TaskCreationOptions.LongRunning);
 
-        var watch = Stopwatch.StartNew();
-        gate.OnIteration();
+        gate.Wake(); // before or during the wait: the event stays set until the wait takes it
 
-        Assert.Equal(1, gate.Waits);
-        Assert.InRange(watch.ElapsedMilliseconds, 40, 900);
+        Assert.Equal(IdleGate.Outcome.Woken, await iteration.WaitAsync(TimeSpan.FromMinutes(1)));
     }
 
     [Fact]
-    public async Task Work_queued_from_another_thread_wakes_a_waiting_gate_at_once()
+    public void A_wait_with_nothing_to_wake_it_times_out()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        using var gate = new IdleGate(time, () => null); // no timer: would wait the full second
+        using var gate = new IdleGate(time, () => TimeSpan.FromMilliseconds(1));
         time.Advance(IdleGate.QuietAfter);
-        using var waiting = new ManualResetEventSlim();
-        var iteration = Task.Factory.StartNew(
-            () =>
-            {
-                waiting.Set();
-                var watch = Stopwatch.StartNew();
-                gate.OnIteration();
-                return watch.ElapsedMilliseconds;
-            },
-            TaskCreationOptions.LongRunning);
 
-        waiting.Wait();
-        Thread.Sleep(100);
-        gate.Wake();
-
-        long waited = await iteration.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.InRange(waited, 50, 700); // woken after ~100 ms, not after the full second
+        Assert.Equal(IdleGate.Outcome.TimedOut, gate.OnIteration());
     }
 }

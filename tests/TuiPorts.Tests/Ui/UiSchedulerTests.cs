@@ -32,11 +32,14 @@ public sealed class UiSchedulerTests
         var scheduler = new UiScheduler(app);
         int ran = 0;
 
+        int control = 0;
         var work = scheduler.Schedule(TimeSpan.FromMilliseconds(1), () => ran++);
+        scheduler.Schedule(TimeSpan.FromMilliseconds(1), () => control++);
         work.Dispose();
-        Thread.Sleep(20);
+        Thread.Sleep(20); // both are due now; only the one not cancelled may run
         app.TimedEvents!.RunTimers();
 
+        Assert.Equal(1, control); // the timers did run: the cancelled one was skipped, not merely not yet due
         Assert.Equal(0, ran);
     }
 

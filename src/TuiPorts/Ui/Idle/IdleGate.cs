@@ -17,18 +17,31 @@ public sealed class IdleGate : IDisposable
     private readonly AutoResetEvent _wake = new(false);
     private readonly TimeProvider _time;
     private readonly Func<TimeSpan?> _nextTimer;
+    private readonly TimeSpan _maxWait;
     private long _lastActivity;
 
     /// <param name="nextTimer">How long until the UI loop's next timer is due (null: none).</param>
-    public IdleGate(TimeProvider time, Func<TimeSpan?> nextTimer)
+    /// <param name="maxWait">The longest wait (<see cref="MaxWait"/> unless told otherwise).</param>
+    public IdleGate(TimeProvider time, Func<TimeSpan?> nextTimer, TimeSpan? maxWait = null)
     {
         _time = time;
         _nextTimer = nextTimer;
+        _maxWait = maxWait ?? MaxWait;
         _lastActivity = time.GetTimestamp();
     }
 
-    /// <summary>How many iterations waited (for tests and the benchmark's sanity).</summary>
-    public int Waits { get; private set; }
+    /// <summary>What an iteration's start did.</summary>
+    public enum Outcome
+    {
+        /// <summary>Input is recent (or a timer is due): the iteration runs at once.</summary>
+        RanFreely,
+
+        /// <summary>It waited and was woken (input, queued work, a resize).</summary>
+        Woken,
+
+        /// <summary>It waited until the next timer was due, or the longest wait passed.</summary>
+        TimedOut,
+    }
 
     /// <summary>Input arrived: run now, and keep running freely for <see cref="QuietAfter"/>.</summary>
     public void OnInput()
@@ -40,21 +53,22 @@ public sealed class IdleGate : IDisposable
     /// <summary>Something must be drawn or run (queued work, a resize): run one iteration now.</summary>
     public void Wake() => _wake.Set();
 
-    /// <summary>Called at the start of every main-loop iteration, on the UI thread; may block.</summary>
-    public void OnIteration()
+    /// <summary>How long the next quiet iteration would wait: until the next timer, at most the longest wait.</summary>
+    public TimeSpan? PlannedWait()
     {
         if (_time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < QuietAfter)
         {
-            return;
+            return null;
         }
 
-        var wait = _nextTimer() is { } due ? (due < MaxWait ? due : MaxWait) : MaxWait;
-        if (wait > TimeSpan.Zero)
-        {
-            Waits++;
-            _wake.WaitOne(wait);
-        }
+        var wait = _nextTimer() is { } due && due < _maxWait ? due : _maxWait;
+        return wait > TimeSpan.Zero ? wait : null;
     }
+
+    /// <summary>Called at the start of every main-loop iteration, on the UI thread; may block.</summary>
+    public Outcome OnIteration() => PlannedWait() is { } wait
+        ? (_wake.WaitOne(wait) ? Outcome.Woken : Outcome.TimedOut)
+        : Outcome.RanFreely;
 
     public void Dispose() => _wake.Dispose();
 }

@@ -3,7 +3,7 @@ using System.Text;
 using TuiPorts.Core.Presentation;
 using static TuiPorts.Core.Interop.NativeMethods;
 
-namespace TuiPorts.Cli;
+namespace TuiPorts.Hosting;
 
 /// <summary>
 /// The process's own stdin/stdout/stderr as plain buffered streams over fds 0, 1 and 2, written with write(2) at the

@@ -1,4 +1,4 @@
-namespace TuiPorts.Cli;
+namespace TuiPorts.Hosting;
 
 public static class ExitCodes
 {
