@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace TuiPorts.Core.ProcFs;
@@ -124,26 +125,40 @@ public static class ProcFile
         }
     }
 
+    /// <summary>
+    /// Reads into a pooled buffer and hands back an exact copy: a process's facts (stat, status, cmdline, cgroup) used
+    /// to allocate their bounds (up to 64 KiB each) per read, ~150 KB a process, for files of a few hundred bytes.
+    /// </summary>
     private static byte[] ReadUpTo(Stream stream, int maxBytes)
     {
-        var buffer = new byte[Math.Min(maxBytes, 64 * 1024)];
-        int total = 0;
-        while (total < maxBytes)
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 4 * 1024));
+        try
         {
-            if (total == buffer.Length)
+            int total = 0;
+            while (total < maxBytes)
             {
-                Array.Resize(ref buffer, Math.Min(maxBytes, buffer.Length * 2));
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, buffer.Length * 2));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = stream.Read(buffer, total, Math.Min(buffer.Length, maxBytes) - total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
 
-            int read = stream.Read(buffer, total, buffer.Length - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
+            return buffer.AsSpan(0, total).ToArray();
         }
-
-        return buffer[..total];
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Snapshots;
@@ -6,9 +7,10 @@ namespace TuiPorts.Core.Snapshots;
 /// Walks /proc/&lt;pid&gt;/fd, and on later refreshes walks only what can have changed. A process is known by
 /// (pid, start time): a known one keeps its cached socket fds; a new or replaced one is walked. Sockets that appear
 /// in the tables without a known holder are searched for where they are likely (processes holding sockets with the
-/// same local port, then with the same peer), stopping once all are found. Every <see cref="FullRescanPeriod"/> the
-/// cache is dropped and everything is walked again, so no holder list is staler than that. The kill path never
-/// trusts this cache: it re-verifies the process's fd table itself.
+/// same local port, then with the same peer), stopping once all are found. Every process is walked again at least
+/// once per <see cref="FullRescanPeriod"/>, spread over the refreshes (<see cref="WalkRotation"/>: a tenth of them
+/// each second at 1 s of 10 s), so no holder list is staler than that and no refresh pays the whole walk. The kill
+/// path never trusts this cache: it re-verifies the process's fd table itself.
 /// </summary>
 public sealed class HolderScanner
 {
@@ -18,7 +20,6 @@ public sealed class HolderScanner
     private readonly Dictionary<int, ProcessFds> _cache = [];
     private readonly HashSet<ulong> _unheld = [];
     private readonly HashSet<int> _walkedThisRefresh = [];
-    private long? _lastFullScan; // a monotonic timestamp (TimeProvider.GetTimestamp): a wall-clock step cannot stop rescans
     private int _vanished;
 
     public HolderScanner(ProcRoot root, TimeProvider? time = null, IFdTableReader? fds = null)
@@ -26,6 +27,7 @@ public sealed class HolderScanner
         _root = root;
         _time = time ?? TimeProvider.System;
         _fds = fds ?? FdTables.Kernel;
+        _rotation = new WalkRotation(_time);
     }
 
     /// <summary>The full walk's period unless told otherwise (<see cref="Live.RefreshSettings"/> carries it).</summary>
@@ -45,24 +47,49 @@ public sealed class HolderScanner
     /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
     public int FdsWalkedLastRefresh { get; private set; }
 
+    /// <summary>Where the refreshes' time goes (this scanner writes the listing, identity, walk and search stages).</summary>
+    public RefreshStages Stages { get; init; } = new();
+
+    /// <summary>Processes walked by the last refresh (both phases): their cached facts may have changed.</summary>
+    public IReadOnlySet<int> WalkedLastRefresh => _walkedThisRefresh;
+
+    /// <summary>Processes walked by the last refresh's search for holders of new inodes (phase 2).</summary>
+    public int ProcessesSearchedLastRefresh { get; private set; }
+
     /// <summary>Phase 1: bring the cache up to date with the processes that exist now.</summary>
     public HolderMap Refresh()
     {
+        BeginRefresh();
+        return FinishRefresh();
+    }
+
+    /// <summary>
+    /// Phase 1a: lists /proc, drops the gone, checks every known process's identity and picks this refresh's share of
+    /// the spread periodic walk. Returns how many processes <see cref="FinishRefresh"/> will walk.
+    /// </summary>
+    public int BeginRefresh()
+    {
         long now = _time.GetTimestamp();
-        LastRefreshWasFull = _lastFullScan is not { } last || _time.GetElapsedTime(last, now) >= FullRescanPeriod;
-        if (LastRefreshWasFull)
+        bool first = _lastRefresh is null;
+        double share = first ? 1 : _time.GetElapsedTime(_lastRefresh!.Value, now) / FullRescanPeriod;
+        if (first)
         {
             _cache.Clear();
             _unheld.Clear();
-            _lastFullScan = now;
+            _rotation.Clear();
         }
 
+        _lastRefresh = now;
+        _now = now;
         _walkedThisRefresh.Clear();
         FdsWalkedLastRefresh = 0;
+        ProcessesSearchedLastRefresh = 0;
         _vanished = 0;
-        ChangedLastRefresh = LastRefreshWasFull;
+        ChangedLastRefresh = first;
+        long stage = Stopwatch.GetTimestamp();
         _pids.Clear();
         _ = FdTableReader.ListNumbers(_root.Path, _pids); // kept lists: an idle refresh allocates nothing here
+        Stages.ListProc = Lap(ref stage);
         _alive.Clear();
         _alive.UnionWith(_pids);
         _toWalk.Clear();
@@ -77,10 +104,12 @@ public sealed class HolderScanner
         foreach (int gone in _toWalk)
         {
             _cache.Remove(gone);
+            _rotation.Forget(gone);
             ChangedLastRefresh = true;
         }
 
         _toWalk.Clear();
+        _scheduled.Clear();
         foreach (int pid in _pids)
         {
             if (pid <= 0
@@ -90,13 +119,39 @@ public sealed class HolderScanner
             }
 
             _toWalk.Add(pid);
+            _scheduled.Add(pid);
+        }
+
+        Stages.IdentityChecks = Lap(ref stage);
+        int tracked = _rotation.Count;
+        int overdue = first ? 0 : _rotation.TakeDue(now, share, FullRescanPeriod, _toWalk, _scheduled);
+        LastRefreshWasFull = first || (tracked > 0 && overdue == tracked); // a pause of a whole period: everything re-walked
+        if (LastRefreshWasFull)
+        {
+            _unheld.Clear();
         }
 
         _toWalk.Sort();
+        return _toWalk.Count;
+    }
+
+    /// <summary>Phase 1b: walks what <see cref="BeginRefresh"/> picked and hands back the holder map.</summary>
+    public HolderMap FinishRefresh()
+    {
+        long stage = Stopwatch.GetTimestamp();
         WalkAll(_toWalk);
+        Stages.FdWalk = Lap(ref stage);
         // nothing walked or gone: the same map as before (a fresh one only to reset the vanished count)
         return ChangedLastRefresh || _map is not { ProcessesVanished: 0 } ? Map() : _map;
     }
+
+    /// <summary>Above this many remembered unheld inodes, the ones gone from the tables are dropped.</summary>
+    private const int UnheldPruneAbove = 4096;
+
+    private readonly WalkRotation _rotation;
+    private readonly HashSet<int> _scheduled = [];
+    private long? _lastRefresh;
+    private long _now;
 
     private readonly List<int> _pids = [];
     private readonly HashSet<int> _alive = [];
@@ -130,6 +185,19 @@ public sealed class HolderScanner
     /// </summary>
     public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
     {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            return Search(map, allRows);
+        }
+        finally
+        {
+            Stages.NewInodeSearch = Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    private HolderMap Search(HolderMap map, IEnumerable<NetTableRow> allRows)
+    {
         var unmatched = allRows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
         if (unmatched.Count == 0)
         {
@@ -147,6 +215,7 @@ public sealed class HolderScanner
             }
 
             Walk(pid);
+            ProcessesSearchedLastRefresh++;
             if (_cache.TryGetValue(pid, out var walked))
             {
                 foreach (var socket in walked.Sockets)
@@ -159,6 +228,13 @@ public sealed class HolderScanner
             {
                 break;
             }
+        }
+
+        if (_unheld.Count > UnheldPruneAbove)
+        {
+            // inodes nobody held that are gone from the tables (closed kernel sockets) need no remembering
+            var present = rows.Select(r => r.Inode).ToHashSet();
+            _unheld.IntersectWith(present);
         }
 
         _unheld.UnionWith(missing);
@@ -214,20 +290,42 @@ public sealed class HolderScanner
             : (null, fdCount);
     }
 
+    /// <summary>
+    /// Keeps a walk's result. A re-walk that finds the same holdings as before (the spread periodic walk, mostly) is
+    /// not a change: the holder map, and so the snapshot, stay the very objects of the last refresh.
+    /// </summary>
     private void Record(int pid, ProcessFds? fds, int fdCount)
     {
-        ChangedLastRefresh = true;
         _walkedThisRefresh.Add(pid);
         FdsWalkedLastRefresh += fdCount;
         if (fds is not null)
         {
+            bool same = _cache.TryGetValue(pid, out var before) && SameHoldings(before, fds);
+            ChangedLastRefresh |= !same;
             _cache[pid] = fds;
+            _rotation.Walked(pid, _now);
         }
         else
         {
+            ChangedLastRefresh = true;
             _cache.Remove(pid);
+            _rotation.Forget(pid);
             _vanished++;
         }
+    }
+
+    /// <summary>Same identity, namespace, access and socket fds (the count of other fds is not part of the map's holdings).</summary>
+    private static bool SameHoldings(ProcessFds before, ProcessFds now) =>
+        before.StartTimeTicks == now.StartTimeTicks && before.Netns == now.Netns && before.Status == now.Status
+        && before.Sockets.SequenceEqual(now.Sockets);
+
+    /// <summary>The ticks since <paramref name="since"/>, which moves on to now.</summary>
+    private static long Lap(ref long since)
+    {
+        long now = Stopwatch.GetTimestamp();
+        long lap = now - since;
+        since = now;
+        return lap;
     }
 
     private HolderMap Map() => _map = HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
 
@@ -47,29 +48,54 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
     public HolderScanner Holders => _holders;
 
+    /// <summary>Where the last refresh's time went, per stage (for <c>tuiports bench</c>).</summary>
+    public RefreshStages Stages => _holders.Stages;
+
     public Snapshot Take()
     {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            return TakeStaged();
+        }
+        finally
+        {
+            Stages.Total = Stopwatch.GetTimestamp() - started;
+        }
+    }
+
+    private Snapshot TakeStaged()
+    {
+        var stages = Stages;
         var takenAt = _time.GetUtcNow(); // shown as a time of day; durations use measuredAt
         long measuredAt = _time.GetTimestamp();
         ulong ownNetns = NetnsReader.ReadOwn(_root);
 
-        // The own namespace's table dump and the fd walk are independent kernel work: do them on two cores at once.
         var prefilter = Prefilter;
-        var ownTables = Task.Run(() => _ownTables.ReadOwn(ownNetns, prefilter));
-        var holders = _holders.Refresh();
+        var (holders, own) = WalkAndDump(ownNetns, prefilter, stages);
         if (_holders.LastRefreshWasFull)
         {
             _processFacts.Clear();
         }
 
-        var own = ownTables.GetAwaiter().GetResult();
+        long stage = Stopwatch.GetTimestamp();
         var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
         var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
-        holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
-
+        stages.OtherNamespaces = Stopwatch.GetTimestamp() - stage;
         var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
-        if (!_holders.ChangedLastRefresh && _last is { } last && last.Prefilter == prefilter
-            && last.Tables.Count == tables.Count && last.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second)))
+        bool sameTables = _last is { } previous && previous.Prefilter == prefilter
+            && previous.Tables.Count == tables.Count && previous.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second));
+        stages.NewInodeSearch = 0;
+        if (_holders.ChangedLastRefresh || !sameTables)
+        {
+            // the same dumps and the same holders leave no inode without a holder it had not last time: no search
+            holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
+        }
+
+        bool factsChanged = RecheckFacts(holders);
+        stage = Stopwatch.GetTimestamp();
+        stages.Join = 0;
+        if (!_holders.ChangedLastRefresh && !factsChanged && sameTables && _last is { } last)
         {
             // the same dumps and the same holders: the same picture, without decoding or joining again (only the
             // connections' counters may have moved: the same sockets with new traffic)
@@ -129,7 +155,84 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         _last = (prefilter, tables, snapshot);
+        stages.Join = Stopwatch.GetTimestamp() - stage;
         return snapshot;
+    }
+
+    /// <summary>Below this many processes to walk, the dump runs on this thread after the walk (no thread-pool hand-off).</summary>
+    public const int InlineDumpBelow = HolderScanner.ParallelWalkThreshold;
+
+    /// <summary>
+    /// The fd walk and the own namespace's dump. They are independent kernel work: a large walk (a cold start, a
+    /// namespace full of new processes) runs beside the dump on a second core; a small one (every quiet refresh) runs
+    /// first and the dump after it on this thread, which saves the hand-off to a pool thread and its wake-ups.
+    /// </summary>
+    private (HolderMap Holders, NamespaceTables Own) WalkAndDump(ulong ownNetns, Filtering.PortFilter? prefilter, RefreshStages stages)
+    {
+        if (_holders.BeginRefresh() < InlineDumpBelow)
+        {
+            var map = _holders.FinishRefresh();
+            long start = Stopwatch.GetTimestamp();
+            var read = _ownTables.ReadOwn(ownNetns, prefilter);
+            stages.Dump = Stopwatch.GetTimestamp() - start;
+            stages.DumpQueued = 0;
+            stages.DumpWait = 0;
+            return (map, read);
+        }
+
+        long queued = Stopwatch.GetTimestamp();
+        var ownTables = Task.Run(() =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            stages.DumpQueued = start - queued;
+            var read = _ownTables.ReadOwn(ownNetns, prefilter);
+            stages.Dump = Stopwatch.GetTimestamp() - start;
+            return read;
+        });
+        var holders = _holders.FinishRefresh();
+        long waiting = Stopwatch.GetTimestamp();
+        var own = ownTables.GetAwaiter().GetResult();
+        stages.DumpWait = Stopwatch.GetTimestamp() - waiting;
+        return (holders, own);
+    }
+
+    /// <summary>
+    /// The processes walked again this refresh (the spread periodic walk among them) have their facts read again, so
+    /// a rewritten command line is at most one walk period old. True when a fact changed: the picture must be rebuilt.
+    /// </summary>
+    private bool RecheckFacts(HolderMap holders)
+    {
+        bool changed = false;
+        foreach (int pid in _holders.WalkedLastRefresh)
+        {
+            if (!holders.StartTimeByPid.TryGetValue(pid, out ulong start) || !_processFacts.TryGetValue((pid, start), out var known))
+            {
+                continue; // not a holder shown so far: read when first joined
+            }
+
+            var now = _processes.Read(pid);
+            if (now is null || now.StartTimeTicks != start)
+            {
+                _processFacts.Remove((pid, start));
+                changed = true;
+            }
+            else if (!now.Equals(known))
+            {
+                _processFacts[(pid, start)] = now;
+                changed = true;
+            }
+        }
+
+        if (_processFacts.Count > (2 * holders.Processes) + 64)
+        {
+            // facts of processes gone since (a full rescan used to drop them all every period)
+            foreach (var key in _processFacts.Keys.Where(k => !holders.StartTimeByPid.TryGetValue(k.Pid, out ulong s) || s != k.Start).ToList())
+            {
+                _processFacts.Remove(key);
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>

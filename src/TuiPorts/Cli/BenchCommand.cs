@@ -51,20 +51,26 @@ public sealed class BenchCommand
             cold.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        var live = new ProcSnapshotSource(root, fullRescanPeriod: TimeSpan.FromHours(1));
+        // warm refreshes as the live view takes them: one second apart on the engine's clock, the default full-walk
+        // period, so the stage means include the periodic walk's share
+        var clock = new RefreshClock();
+        var live = new ProcSnapshotSource(root, clock);
         live.Take();
+        var stages = new BenchStageProfile();
         var warm = new List<double>();
         var walked = new List<double>();
         var allocated = new List<double>();
         for (int i = 0; i < iterations; i++)
         {
             Thread.Sleep(100); // let the machine move on a little between refreshes, as it does between ticks
+            clock.NextRefresh();
             long bytes = GC.GetTotalAllocatedBytes(precise: true); // every thread: the dump runs on a pool thread
             long start = Stopwatch.GetTimestamp();
             last = live.Take();
             warm.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - bytes);
             walked.Add(live.Holders.FdsWalkedLastRefresh);
+            stages.Add(live.Stages);
         }
 
         var apply = MeasureApply(first: new ProcSnapshotSource(root).Take(), second: last, iterations);
@@ -72,6 +78,9 @@ public sealed class BenchCommand
         {
             ApplySnapshotMs = apply,
             WarmAllocatedBytes = Median(allocated),
+            WarmMeanMs = warm.Average(),
+            WarmMeanAllocatedBytes = allocated.Average(),
+            Stages = stages,
         };
     }
 
@@ -116,11 +125,7 @@ public sealed class BenchCommand
         return Median(samples);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(List<double> values) => BenchMath.Median(values);
 }
 
 public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, double WarmFdsWalked, double FilterKeystrokeMs, ScanStats Stats, int Sockets)
@@ -131,6 +136,14 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
     /// <summary>Bytes allocated by one warm refresh (median; every thread), a load-independent cost measure.</summary>
     public double WarmAllocatedBytes { get; init; }
 
+    /// <summary>Mean of the warm refreshes (the periodic full walk's share included).</summary>
+    public double WarmMeanMs { get; init; }
+
+    public double WarmMeanAllocatedBytes { get; init; }
+
+    /// <summary>The warm refreshes stage by stage.</summary>
+    public BenchStageProfile? Stages { get; init; }
+
     public string ToText()
     {
         var c = CultureInfo.InvariantCulture;
@@ -138,6 +151,9 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
             $"sockets {Sockets}, processes {Stats.Processes}, fds {Stats.FdsRead}, socket fds {Stats.SocketFds}, namespaces {Stats.Namespaces}",
             string.Create(c, $"cold snapshot (full fd walk)   median {ColdMs,9:0.00} ms   ({Iterations} runs)"),
             string.Create(c, $"warm refresh (incremental)     median {WarmMs,9:0.00} ms   (median {WarmFdsWalked:0} fds walked, {WarmAllocatedBytes:0} bytes allocated)"),
+            string.Create(c, $"warm refresh, 1 s apart        mean   {WarmMeanMs,9:0.00} ms   (mean {WarmMeanAllocatedBytes:0} bytes allocated; periodic full walk included)"),
+            "warm refresh by stage:",
+            Stages?.ToText() ?? string.Empty,
             string.Create(c, $"filter keystroke (UI model)    median {FilterKeystrokeMs,9:0.00} ms"),
             string.Create(c, $"changed snapshot (UI model)    median {ApplySnapshotMs,9:0.00} ms   (diff, filter, sort every row)"));
     }
@@ -159,6 +175,9 @@ public sealed record BenchReport(int Iterations, double ColdMs, double WarmMs, d
             json.WriteNumber("warmAllocatedBytes", WarmAllocatedBytes);
             json.WriteNumber("filterKeystrokeMs", Math.Round(FilterKeystrokeMs, 3));
             json.WriteNumber("applySnapshotMs", Math.Round(ApplySnapshotMs, 3));
+            json.WriteNumber("warmMeanMs", Math.Round(WarmMeanMs, 3));
+            json.WriteNumber("warmMeanAllocatedBytes", Math.Round(WarmMeanAllocatedBytes));
+            Stages?.WriteJson(json);
             json.WriteEndObject();
         }
 

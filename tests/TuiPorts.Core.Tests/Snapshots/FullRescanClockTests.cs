@@ -1,15 +1,16 @@
-using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Snapshots;
 
 /// <summary>
-/// The full rescan comes every FullRescanPeriod of elapsed time, measured on the monotonic clock: a wall clock set back
-/// (NTP, date -s) must not postpone it by the size of the step, nor a step forward bring it early.
+/// The periodic re-walk is paced by elapsed time on the monotonic clock: a wall clock set back (NTP, date -s) must not
+/// postpone it, nor a step forward bring the whole walk at once.
 /// </summary>
 public sealed class FullRescanClockTests : IDisposable
 {
+    private const int Processes = 20;
+    private const int Known = Processes + 1; // and the fixture's own process (self)
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
     private readonly FixtureProcTree _proc = new();
     private readonly SteppingClock _clock = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
@@ -17,7 +18,11 @@ public sealed class FullRescanClockTests : IDisposable
 
     public FullRescanClockTests()
     {
-        _proc.AddProcess(100, "server", "./server", startTicks: 100).AddSocketFd(100, 3, 500);
+        for (int i = 0; i < Processes; i++)
+        {
+            _proc.AddProcess(100 + i, "server", "./server", startTicks: 100).AddSocketFd(100 + i, 3, 500 + (ulong)i);
+        }
+
         _scanner = new HolderScanner(_proc.ProcRoot, _clock) { FullRescanPeriod = Period };
         _scanner.Refresh();
         Assert.True(_scanner.LastRefreshWasFull); // the first refresh walks everything
@@ -25,41 +30,47 @@ public sealed class FullRescanClockTests : IDisposable
 
     public void Dispose() => _proc.Dispose();
 
-    [Fact]
-    public void A_wall_clock_stepped_back_an_hour_does_not_postpone_the_full_rescan()
+    private HashSet<int> RefreshAfter(TimeSpan elapsed)
     {
-        _clock.Advance(TimeSpan.FromSeconds(4));
-        _clock.StepWallClock(TimeSpan.FromHours(-1));
+        _clock.Advance(elapsed);
         _scanner.Refresh();
-        Assert.False(_scanner.LastRefreshWasFull);
-
-        _clock.Advance(TimeSpan.FromSeconds(6)); // 10 s since the last full rescan, though the wall clock says -59:50
-
-        _scanner.Refresh();
-        Assert.True(_scanner.LastRefreshWasFull);
+        return [.. _scanner.WalkedLastRefresh];
     }
 
     [Fact]
-    public void A_wall_clock_stepped_forward_does_not_bring_the_full_rescan_early()
+    public void A_wall_clock_stepped_back_an_hour_does_not_postpone_the_rewalk()
     {
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        var walked = new HashSet<int>();
+        for (int second = 1; second <= 10; second++)
+        {
+            if (second == 4)
+            {
+                _clock.StepWallClock(TimeSpan.FromHours(-1));
+            }
+
+            walked.UnionWith(RefreshAfter(TimeSpan.FromSeconds(1)));
+        }
+
+        Assert.Equal(Known, walked.Count); // every process walked again within the period, the step notwithstanding
+    }
+
+    [Fact]
+    public void A_wall_clock_stepped_forward_does_not_bring_the_whole_walk_at_once()
+    {
         _clock.StepWallClock(TimeSpan.FromHours(2));
 
-        _scanner.Refresh();
+        var walked = RefreshAfter(TimeSpan.FromSeconds(1));
 
+        Assert.Equal(3, walked.Count); // ceil(21 / 10)
         Assert.False(_scanner.LastRefreshWasFull);
     }
 
     [Fact]
-    public void Each_full_rescan_starts_the_next_period()
+    public void A_pause_of_a_whole_period_walks_everything_again()
     {
-        _clock.Advance(Period);
-        _scanner.Refresh();
+        var walked = RefreshAfter(Period);
+
+        Assert.Equal(Known, walked.Count);
         Assert.True(_scanner.LastRefreshWasFull);
-
-        _clock.Advance(Period - TimeSpan.FromSeconds(1));
-        _scanner.Refresh();
-
-        Assert.False(_scanner.LastRefreshWasFull);
     }
 }

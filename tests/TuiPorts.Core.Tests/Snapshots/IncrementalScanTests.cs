@@ -108,7 +108,7 @@ public sealed class IncrementalScanTests : IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(1));
         _incremental.Take();
-        Assert.Equal(0, _incremental.Holders.FdsWalkedLastRefresh);
+        Assert.Equal(0, _incremental.Holders.ProcessesSearchedLastRefresh); // only the spread periodic walk's share
     }
 
     [Fact]

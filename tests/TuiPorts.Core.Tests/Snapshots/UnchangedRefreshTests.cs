@@ -15,14 +15,6 @@ public sealed class UnchangedRefreshTests : IDisposable
 
     public void Dispose() => _proc.Dispose();
 
-    /// <summary>The own namespace's tables as a fixed object, like sock_diag returns when the dump did not change.</summary>
-    private sealed class FixedTables(NamespaceTables tables) : ISocketTableSource
-    {
-        public NamespaceTables Tables { get; set; } = tables;
-
-        public NamespaceTables ReadOwn(ulong netns, PortFilter? ports = null) => Tables;
-    }
-
     [Fact]
     public void Same_tables_and_same_holders_give_the_same_snapshot_object_and_a_change_gives_a_new_one()
     {
