@@ -3,7 +3,7 @@ using TuiPorts.Core.Remote;
 namespace TuiPorts.Hosting;
 
 /// <summary>What <c>--ssh</c> and its companions ask for: the hosts, how to reach them, and the filters they apply.</summary>
-public sealed record HostsSetup(HostSet Hosts, SshCommand Ssh, IReadOnlyList<string> Filters)
+public sealed record HostsSetup(HostSet Hosts, IRemoteShell Shell, IReadOnlyList<string> Filters)
 {
     /// <summary>Sessions <c>--once --ssh</c> runs at the same time unless <c>--ssh-jobs</c> says otherwise.</summary>
     public const int DefaultJobs = 32;

@@ -34,7 +34,7 @@ public sealed class RemoteHostFeedTests : IDisposable
             return process;
         });
         var ssh = new SshCommand("/opt/tuiports", "/tmp/ssh_config");
-        var feed = new RemoteHostFeed("db1", _launcher, ssh, SshCommand.StreamArguments(TimeSpan.FromSeconds(1), Filters), _time, _clock);
+        var feed = new RemoteHostFeed("db1", _launcher, ssh, RemoteArguments.Stream(TimeSpan.FromSeconds(1), Filters), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 
