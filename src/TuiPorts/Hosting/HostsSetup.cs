@@ -10,4 +10,10 @@ public sealed record HostsSetup(HostSet Hosts, IRemoteShell Shell, IReadOnlyList
 
     /// <summary>How many ssh sessions <c>--once</c> runs at the same time (<c>--ssh-jobs</c>).</summary>
     public int Jobs { get; init; } = DefaultJobs;
+
+    /// <summary>The children started for the hosts (every way out ends them); the composition root's.</summary>
+    public ChildProcesses Children { get; init; } = new();
+
+    /// <summary>Starts the transport's processes, registered with <see cref="Children"/>.</summary>
+    public IProcessLauncher Launcher => new SystemProcessLauncher(Children);
 }
