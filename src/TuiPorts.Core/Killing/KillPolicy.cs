@@ -11,12 +11,6 @@ namespace TuiPorts.Core.Killing;
 /// </summary>
 public sealed record KillPolicy(int OwnPid, IReadOnlyDictionary<int, string> Ancestors)
 {
-    /// <summary>A policy for a process whose only known ancestor is its parent (tests).</summary>
-    public KillPolicy(int ownPid, int parentPid)
-        : this(ownPid, new Dictionary<int, string> { [parentPid] = "parent" })
-    {
-    }
-
     /// <summary>The rules that hold on every host, for another host's processes: PID 1 and kernel threads.</summary>
     public static KillPolicy AnyHost { get; } = new(0, new Dictionary<int, string>());
 

@@ -31,15 +31,6 @@ public static class ChildProcesses
         }
     }
 
-    /// <summary>The pids still running (for tests and diagnostics).</summary>
-    public static IReadOnlyList<int> Pids()
-    {
-        lock (Gate)
-        {
-            return Running.Select(p => p.Id).ToList();
-        }
-    }
-
     /// <summary>Ends every child still running: ssh closes its connection, and the remote side ends with it.</summary>
     public static void KillAll()
     {

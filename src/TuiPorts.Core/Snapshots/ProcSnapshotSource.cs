@@ -33,8 +33,6 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         _ownTables = ownTables ?? SocketTableSource.For(root);
     }
 
-    public ProcRoot Root => _root;
-
     /// <summary>
     /// Narrows every scan to sockets whose local or remote port matches (the kernel filters the dump): the refresh
     /// then costs what the matches cost. Set from any thread; the next scan uses it. Null: every socket.

@@ -112,14 +112,14 @@ public sealed partial class MainWindow : Window, IKillView
 
     public ScreenState Screen => _screen;
 
-    public TextField FilterField => _filter;
+    internal TextField FilterField => _filter;
 
-    public PortsTableView Table => _table;
+    internal PortsTableView Table => _table;
 
     public IReadOnlyList<string> DetailLines { get; private set; } = [];
 
     /// <summary>The hosts that are not live, one line each, under the message line (several-host view only).</summary>
-    public string HostLinesText => _hostLines.Text ?? string.Empty;
+    internal string HostLinesText => _hostLines.Text ?? string.Empty;
 
     /// <summary>A new snapshot (or a failed scan) from the pipeline. UI thread only.</summary>
     public void Apply(RefreshResult result) => Guard(() =>

@@ -42,9 +42,6 @@ public sealed class TerminalSession : IDisposable
         }
     }
 
-    /// <summary>0 after a normal quit, else the number of the signal that ended the UI.</summary>
-    public int ExitSignal => _exitSignal;
-
     /// <summary>The exit code: 0, or 128 + the signal, like a shell reports it.</summary>
     public int ExitCode => _exitSignal == 0 ? 0 : 128 + _exitSignal;
 

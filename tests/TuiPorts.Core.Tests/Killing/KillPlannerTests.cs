@@ -18,7 +18,7 @@ public sealed class KillPlannerTests : IDisposable
         _proc.WriteTable("tcp", [Row(0, "0100007F:2328", "00000000:0000", "0A", 500)]);
         _proc.AddProcess(100, "server", "./server", startTicks: 777).AddSocketFd(100, 3, 500);
         _proc.AddProcess(101, "worker", "./server --worker", startTicks: 778).AddSocketFd(101, 3, 500);
-        _planner = new KillPlanner(_sender, new KillPolicy(ownPid: 9, parentPid: 8), _proc.ProcRoot);
+        _planner = new KillPlanner(_sender, Policies.WithParent(9, 8), _proc.ProcRoot);
     }
 
     public void Dispose() => _proc.Dispose();
@@ -84,7 +84,7 @@ public sealed class KillPlannerTests : IDisposable
     [Fact]
     public void Refused_processes_are_never_opened()
     {
-        var planner = new KillPlanner(_sender, new KillPolicy(ownPid: 100, parentPid: 8), _proc.ProcRoot);
+        var planner = new KillPlanner(_sender, Policies.WithParent(100, 8), _proc.ProcRoot);
 
         using var plan = Plan(planner, Socket());
 

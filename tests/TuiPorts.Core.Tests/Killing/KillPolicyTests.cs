@@ -1,12 +1,13 @@
-using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Killing;
+using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Killing;
 
 public sealed class KillPolicyTests
 {
-    private readonly KillPolicy _policy = new(ownPid: 500, parentPid: 400);
+    private readonly KillPolicy _policy = Policies.WithParent(500, 400);
 
     private static ProcessInfo Process(int pid, bool kernelThread = false) =>
         new(pid, "name", "cmd", 0, "root", 1, null, 1, kernelThread);

@@ -48,7 +48,7 @@ public sealed class PortPlanTests : IDisposable
     {
         var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
         var filter = PortFilterParser.Parse("5432", TuiPorts.Core.ProcFs.ServicesFile.Load(_proc.ProcRoot)).Filter!;
-        return new KillPlanner(_sender, new KillPolicy(ownPid: SelfPid, parentPid: 8), _proc.ProcRoot).ForPorts(snapshot, filter, request, scope, allHolders, force: false);
+        return new KillPlanner(_sender, Policies.WithParent(SelfPid, 8), _proc.ProcRoot).ForPorts(snapshot, filter, request, scope, allHolders, force: false);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PortPlanTests : IDisposable
         var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
         var filter = PortFilterParser.Parse("5432-5433", TuiPorts.Core.ProcFs.ServicesFile.Load(_proc.ProcRoot)).Filter!;
 
-        using var plan = new KillPlanner(_sender, new KillPolicy(SelfPid, 8), _proc.ProcRoot)
+        using var plan = new KillPlanner(_sender, Policies.WithParent(SelfPid, 8), _proc.ProcRoot)
             .ForPorts(snapshot, filter, new KillRequest(), NetnsScope.Own, allHolders: false, force: false);
 
         Assert.Equal(2, plan.Ports.Count);
@@ -122,7 +122,7 @@ public sealed class PortPlanTests : IDisposable
     {
         var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
         var accepted = snapshot.Sockets.Single(s => s.Inode == 601);
-        using var plan = new KillPlanner(_sender, new KillPolicy(SelfPid, 8), _proc.ProcRoot).ForSocket(accepted, snapshot, new KillRequest());
+        using var plan = new KillPlanner(_sender, Policies.WithParent(SelfPid, 8), _proc.ProcRoot).ForSocket(accepted, snapshot, new KillRequest());
 
         Assert.Equal(701, plan.Primary!.Pid);
         Assert.Null(plan.Primary.Daemon);

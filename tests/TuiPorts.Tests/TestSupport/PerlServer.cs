@@ -13,7 +13,11 @@ public sealed class PerlServer : IDisposable
 {
     private const string Listen =
         "$|=1; use IO::Socket::INET; use POSIX ();"
-        + " sub listener { IO::Socket::INET->new(Listen => 128, LocalAddr => '127.0.0.1', LocalPort => $_[0], Proto => 'tcp', ReuseAddr => 1) or die \"listen: $!\" }";
+        + " sub bind_on { IO::Socket::INET->new(Listen => 128, LocalAddr => '127.0.0.1', LocalPort => $_[0], Proto => 'tcp', ReuseAddr => 1) or die \"listen: $!\" }"
+        + " sub others_on { my $h = sprintf(':%04X', $_[0]); my $n = -1; for my $f (qw(/proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6)) {"
+        + " open(my $fh, '<', $f) or next; while (my $l = <$fh>) { my @c = split(' ', $l); $n++ if defined $c[1] && substr($c[1], -5) eq $h } } $n }"
+        // a port no other socket of the machine uses on any address: `kill PORT` would rightly count that one's holder too
+        + " sub listener { return bind_on($_[0]) if $_[0]; for (1..50) { my $s = bind_on(0); return $s if others_on($s->sockport) <= 0; close $s } die 'no port free everywhere' }";
 
     /// <summary>One process listening, nothing else.</summary>
     public const string Plain = Listen + " my $s = listener(0); print $s->sockport, \"\\n\"; sleep 60;";

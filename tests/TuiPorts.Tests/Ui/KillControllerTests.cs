@@ -39,7 +39,7 @@ public sealed class KillControllerTests : IDisposable
     }
 
     private KillController Controller(bool readOnly) => new(
-        _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot), NewRun,
+        _ui.Window, _prompt, new KillPlanner(_sender, Policies.WithParent(1, 1), _proc.ProcRoot), NewRun,
         ImmediateScheduler.Instance, action => action(), () => _refreshes++, readOnly ? KillRefusal.ReadOnly : KillRefusal.None);
 
     /// <summary>The port is watched on virtual time: each poll advances the fake clock instead of sleeping.</summary>
@@ -96,7 +96,7 @@ public sealed class KillControllerTests : IDisposable
         _controller.Dispose(); // only the read-only controller listens: the result cannot depend on event order
         var prompt = Substitute.For<IKillPrompt>();
         var window = _ui.Window;
-        using var readOnly = new KillController(window, prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
+        using var readOnly = new KillController(window, prompt, new KillPlanner(_sender, Policies.WithParent(1, 1), _proc.ProcRoot),
             NewRun, ImmediateScheduler.Instance, a => a(), () => { }, KillRefusal.ReadOnly);
         var row = window.State.Rows.First(r => r.Socket.LocalPort == 9000);
 
@@ -152,7 +152,7 @@ public sealed class KillControllerTests : IDisposable
         _sender.Open(200, 2000, out _).Returns(Substitute.For<IProcessHandle>());
         _sender.Open(201, 2001, out _).Returns(Substitute.For<IProcessHandle>());
         var socket = _ui.Window.State.Snapshot.Sockets.Single(s => s.LocalPort == 80);
-        using var plan = new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot).ForSocket(socket, _ui.Window.State.Snapshot, new KillRequest());
+        using var plan = new KillPlanner(_sender, Policies.WithParent(1, 1), _proc.ProcRoot).ForSocket(socket, _ui.Window.State.Snapshot, new KillRequest());
 
         string text = KillDialogText.Body(plan, new KillRequest());
 

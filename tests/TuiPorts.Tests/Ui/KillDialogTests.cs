@@ -26,7 +26,7 @@ public sealed class KillDialogTests : IDisposable
         var sender = Substitute.For<ISignalSender>();
         sender.Open(Arg.Any<int>(), Arg.Any<ulong>(), out _).Returns(_ => Substitute.For<IProcessHandle>());
         var snapshot = new ProcSnapshotSource(_proc.ProcRoot).Take();
-        _plan = new KillPlanner(sender, new KillPolicy(1, 1), _proc.ProcRoot).ForSocket(Assert.Single(snapshot.Sockets), snapshot, new KillRequest());
+        _plan = new KillPlanner(sender, Policies.WithParent(1, 1), _proc.ProcRoot).ForSocket(Assert.Single(snapshot.Sockets), snapshot, new KillRequest());
     }
 
     public void Dispose()

@@ -43,7 +43,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
         _remoteKill.ExitCode.Returns(0);
         _launcher.Start("ssh", Arg.Do<IReadOnlyList<string>>(_sshCalls.Add)).Returns(_remoteKill);
         _ = new KillController(
-            _ui.Window, _prompt, new KillPlanner(_sender, new KillPolicy(1, 1), _proc.ProcRoot),
+            _ui.Window, _prompt, new KillPlanner(_sender, Policies.WithParent(1, 1), _proc.ProcRoot),
             () => throw new InvalidOperationException("a remote row must not be killed here"), ImmediateScheduler.Instance, action => action(), () => { }, KillRefusal.None)
         {
             CurrentSnapshot = () => _ui.Window.State.Snapshot,

@@ -36,8 +36,6 @@ public sealed class QuietMainLoop : IDisposable
 
     public bool IsInstalled => FallbackReason is null;
 
-    public IdleGate Gate => _gate;
-
     /// <summary>Call after <c>Application.Create()</c> and before <c>Init()</c>.</summary>
     public static QuietMainLoop Install(IApplication app)
     {
