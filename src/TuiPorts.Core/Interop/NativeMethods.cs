@@ -93,6 +93,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buffer, nint count);
 
+    /// <summary>pread(2): a /proc file read again from its start through a kept fd (the kernel regenerates it).</summary>
+    [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
+    public static partial nint PRead(int fd, byte* buffer, nint count, long offset);
+
     /// <summary>open(2) with a NUL-terminated path already in bytes (no string marshalling, no allocation).</summary>
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     public static partial int Open(byte* path, int flags);

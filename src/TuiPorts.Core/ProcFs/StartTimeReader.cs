@@ -13,34 +13,53 @@ internal static class StartTimeReader
 {
     private const int BufferSize = 1024; // a stat line is ~300 bytes (comm is at most 64)
 
+    /// <summary>What <see cref="Open"/> returns when the path does not fit its stack buffer.</summary>
+    public const int PathTooLong = int.MinValue;
+
     /// <summary>True with the start time; false when the process is gone or the line is malformed; null when the
     /// line did not fit the buffer or the path is too long (the caller reads it the slow way).</summary>
-    public static unsafe bool? TryRead(string procPath, int pid, out ulong start)
+    public static bool? TryRead(string procPath, int pid, out ulong start)
     {
         start = 0;
+        int fd = Open(procPath, pid);
+        if (fd < 0)
+        {
+            return fd == PathTooLong ? null : false;
+        }
+
+        var result = TryReadAt(fd, out start);
+        NativeMethods.Close(fd);
+        return result;
+    }
+
+    /// <summary>Opens <c>&lt;procPath&gt;/&lt;pid&gt;/stat</c> read-only: the fd, -1 when it cannot be opened, or <see cref="PathTooLong"/>.</summary>
+    public static unsafe int Open(string procPath, int pid)
+    {
         Span<byte> path = stackalloc byte[512];
         int length = Encoding.UTF8.GetMaxByteCount(procPath.Length) > path.Length - 32
             ? -1
             : Encoding.UTF8.GetBytes(procPath, path);
         if (length < 0 || !TryAppend(path, ref length, pid))
         {
-            return null;
+            return PathTooLong;
         }
 
-        byte* buffer = stackalloc byte[BufferSize];
-        int read;
         fixed (byte* p = path)
         {
-            int fd = NativeMethods.Open(p, NativeMethods.OpenReadOnlyCloseOnExec);
-            if (fd < 0)
-            {
-                return false;
-            }
-
-            read = (int)NativeMethods.Read(fd, buffer, BufferSize);
-            NativeMethods.Close(fd);
+            return NativeMethods.Open(p, NativeMethods.OpenReadOnlyCloseOnExec);
         }
+    }
 
+    /// <summary>
+    /// Reads a stat file from its start through <paramref name="fd"/> (one pread into a stack buffer) and parses the
+    /// start time: true with it; false when the read fails (ESRCH: the process the fd was opened on has been reaped)
+    /// or the line is malformed; null when the line does not fit the buffer.
+    /// </summary>
+    public static unsafe bool? TryReadAt(int fd, out ulong start)
+    {
+        start = 0;
+        byte* buffer = stackalloc byte[BufferSize];
+        int read = (int)NativeMethods.PRead(fd, buffer, BufferSize, 0);
         if (read >= BufferSize)
         {
             return null;

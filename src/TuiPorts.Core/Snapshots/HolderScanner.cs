@@ -28,7 +28,11 @@ public sealed class HolderScanner
         _time = time ?? TimeProvider.System;
         _fds = fds ?? FdTables.Kernel;
         _rotation = new WalkRotation(_time);
+        _startTimes = new KeptStatFiles(root, keep: root.IsRealProcfs());
     }
+
+    /// <summary>The identity checks' kept /proc/&lt;pid&gt;/stat files (one pread per known process per refresh).</summary>
+    private readonly KeptStatFiles _startTimes;
 
     /// <summary>The full walk's period unless told otherwise (<see cref="Live.RefreshSettings"/> carries it).</summary>
     public static readonly TimeSpan DefaultFullRescanPeriod = TimeSpan.FromSeconds(10);
@@ -105,6 +109,7 @@ public sealed class HolderScanner
         {
             _cache.Remove(gone);
             _rotation.Forget(gone);
+            _startTimes.Forget(gone);
             ChangedLastRefresh = true;
         }
 
@@ -113,7 +118,7 @@ public sealed class HolderScanner
         foreach (int pid in _pids)
         {
             if (pid <= 0
-                || (_cache.TryGetValue(pid, out var known) && ProcessReader.ReadStartTime(_root, pid) == known.StartTimeTicks))
+                || (_cache.TryGetValue(pid, out var known) && _startTimes.ReadStartTime(pid) == known.StartTimeTicks))
             {
                 continue; // same process as last time: its holdings come from the cache (or the new-inode search)
             }
@@ -310,6 +315,7 @@ public sealed class HolderScanner
             ChangedLastRefresh = true;
             _cache.Remove(pid);
             _rotation.Forget(pid);
+            _startTimes.Forget(pid);
             _vanished++;
         }
     }
