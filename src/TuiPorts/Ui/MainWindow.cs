@@ -49,7 +49,7 @@ public sealed partial class MainWindow : Window, IKillView
         _header.Y = Pos.Bottom(_hostLines);
         _table.Y = Pos.Bottom(_header);
         _details.Y = Pos.Bottom(_table);
-        _table.Table = new SocketTableSource([], RowLayout.For(80, [], Snapshot.Empty), Snapshot.Empty);
+        _table.Table = new SocketRowsSource([], RowLayout.For(80, [], Snapshot.Empty), Snapshot.Empty);
         Add(_summary, _filterLabel, _filter, _filterError, _message, _hostLines, _header, _table, _details, _keyBar);
         SetScheme(_schemes.Normal); // the terminal's own background; the views below inherit it
         _table.SetScheme(_schemes.Normal);

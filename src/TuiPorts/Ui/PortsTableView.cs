@@ -44,7 +44,7 @@ public sealed class PortsTableView : TableView
         try
         {
             int offset = RowOffset;
-            Table = new SocketTableSource(rows, layout, snapshot);
+            Table = new SocketRowsSource(rows, layout, snapshot);
             Style.RowColorGetter = args => rowScheme(args.RowIndex);
             RowOffset = offset;
             if (selectedIndex >= 0)

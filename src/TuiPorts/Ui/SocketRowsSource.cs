@@ -8,14 +8,14 @@ namespace TuiPorts.Ui;
 /// The table's rows as one pre-formatted column (the layout is ours, see <see cref="RowLayout"/>), built once per
 /// refresh over an immutable row list; lines are formatted lazily, only for the rows drawn.
 /// </summary>
-public sealed class SocketTableSource : ITableSource
+public sealed class SocketRowsSource : ITableSource
 {
     private readonly IReadOnlyList<SocketRow> _rows;
     private readonly RowLayout _layout;
     private readonly Snapshot _snapshot;
     private readonly string?[] _lines;
 
-    public SocketTableSource(IReadOnlyList<SocketRow> rows, RowLayout layout, Snapshot snapshot)
+    public SocketRowsSource(IReadOnlyList<SocketRow> rows, RowLayout layout, Snapshot snapshot)
     {
         _rows = rows;
         _layout = layout;
