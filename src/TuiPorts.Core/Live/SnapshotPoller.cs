@@ -135,7 +135,7 @@ public sealed class SnapshotPoller
             x is not null && y is not null
             && (x.Snapshot is not null && y.Snapshot is not null
                 ? x.Snapshot.HasSameContentAs(y.Snapshot)
-                : x.Snapshot is null && y.Snapshot is null && x.Error == y.Error);
+                : x.Snapshot is null && y.Snapshot is null && x.Failure == y.Failure);
 
         public int GetHashCode(RefreshResult obj) => 0;
     }

@@ -204,12 +204,13 @@ public sealed class ScreenState
         }
         else
         {
-            if (result.Error is { } error && error != RefreshError)
+            string? error = result.Failure is { } failure ? Wording.RefreshFailed(failure) : null;
+            if (error is not null && error != RefreshError)
             {
                 Log(error);
             }
 
-            RefreshError = result.Error;
+            RefreshError = error;
         }
     }
 

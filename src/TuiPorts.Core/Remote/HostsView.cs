@@ -3,6 +3,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using TuiPorts.Core.Live;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Remote;
@@ -28,7 +29,7 @@ public sealed class HostsView(IReadOnlyList<string> hosts, IReadOnlyList<IObserv
     public static IObservable<HostSnapshot> Local(string name, IObservable<RefreshResult> results) =>
         results.Scan(new HostSnapshot(new HostStatus(name, HostState.Connecting), null), (last, result) => result.Snapshot is { } snapshot
             ? new HostSnapshot(new HostStatus(name, HostState.Live), WithHost(snapshot, name))
-            : new HostSnapshot(new HostStatus(name, HostState.Failed, result.Error), last.Snapshot));
+            : new HostSnapshot(new HostStatus(name, HostState.Failed, result.Failure is { } failure ? Wording.RefreshFailed(failure) : null), last.Snapshot));
 
     /// <summary>The same snapshot with every socket marked as <paramref name="host"/>'s.</summary>
     public static Snapshot WithHost(Snapshot snapshot, string host) =>

@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Remote;
@@ -76,9 +77,9 @@ public sealed class StreamPublisher
         {
             if (result.Snapshot is not { } snapshot)
             {
-                if (result.Error is { } error)
+                if (result.Failure is { } failure)
                 {
-                    ScanFailed?.Invoke(error);
+                    ScanFailed?.Invoke(Wording.RefreshFailed(failure));
                 }
 
                 return;

@@ -54,7 +54,7 @@ public sealed class SoakCommand
         using (new SnapshotPoller(source, scans, interval).Results().Subscribe(result =>
         {
             snapshotsDelivered += result.Snapshot is null ? 0 : 1; // counted, not kept: the harness must not be the leak
-            errorsDelivered += result.Error is null ? 0 : 1;
+            errorsDelivered += result.Failure is null ? 0 : 1;
             if (fdsAfterFirstRefresh < 0)
             {
                 fdsAfterFirstRefresh = OwnFdCount(); // the pipeline's own threads and handles now exist

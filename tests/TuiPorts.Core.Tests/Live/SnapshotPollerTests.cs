@@ -78,7 +78,7 @@ public sealed class SnapshotPollerTests
 
         Assert.Equal(3, _results.Count);
         Assert.Null(_results[1].Snapshot);
-        Assert.Equal("refresh failed: IOException: proc vanished", _results[1].Error);
+        Assert.Equal(new ScanFailure("IOException", "proc vanished"), _results[1].Failure);
         Assert.Equal(2, _results[2].Snapshot!.Sockets[0].LocalPort);
     }
 

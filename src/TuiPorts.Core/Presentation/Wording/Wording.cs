@@ -12,6 +12,9 @@ namespace TuiPorts.Core.Presentation;
 /// </summary>
 public static partial class Wording
 {
+    /// <summary>A scan that failed: <c>refresh failed: IOException: disk gone</c>.</summary>
+    public static string RefreshFailed(Live.ScanFailure failure) => $"refresh failed: {failure.Kind}: {failure.Message}";
+
     /// <summary>The CLI was built without the full-screen UI (a test host): only the one-shot commands run.</summary>
     public const string NoLiveView = "the full-screen UI is not available here: use --once, --stream or a subcommand";
 
