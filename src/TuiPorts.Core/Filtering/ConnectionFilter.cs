@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Snapshots;
 
@@ -51,7 +52,7 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
         bool fullForm = host.Contains(':', StringComparison.Ordinal) || host.Count(c => c == '.') == 3; // not "10" as 0.0.0.10
         if (!fullForm || !IPAddress.TryParse(host, out var parsed))
         {
-            error = $"--peer: '{text}' is not an IP address (ADDR or ADDR:PORT)";
+            error = Wording.NotAPeerAddress(text);
             return false;
         }
 

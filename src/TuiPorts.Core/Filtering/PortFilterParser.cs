@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Filtering;
@@ -17,12 +18,12 @@ public static class PortFilterParser
         string trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            return PortFilterResult.Fail("empty port filter: give a port, a list (80,443), a range (8000-8100) or a service name");
+            return PortFilterResult.Fail(Wording.EmptyPortFilter);
         }
 
         if (trimmed.Length > MaxLength)
         {
-            return PortFilterResult.Fail("port filter too long");
+            return PortFilterResult.Fail(Wording.PortFilterTooLong);
         }
 
         var ranges = new List<PortRange>();
@@ -46,7 +47,7 @@ public static class PortFilterParser
         }
 
         return ranges.Count == 0
-            ? PortFilterResult.Fail($"no port in '{Printable(trimmed)}'")
+            ? PortFilterResult.Fail(Wording.NoPortIn(Printable(trimmed)))
             : PortFilterResult.Ok(new PortFilter(ranges, trimmed) { IsServiceNameOnly = onlyNames });
     }
 
@@ -68,7 +69,7 @@ public static class PortFilterParser
             string toText = item[(dash + 1)..].Trim();
             if (toText.Length == 0)
             {
-                return (default, $"incomplete port range: {Printable(item)} (write from-to, e.g. 8000-8100)", false);
+                return (default, Wording.IncompletePortRange(Printable(item)), false);
             }
 
             if (!ParsePort(fromText, out int from, out string? fromError))
@@ -83,7 +84,7 @@ public static class PortFilterParser
 
             return from <= to
                 ? (new PortRange(from, to), null, false)
-                : (default, $"reversed port range: {from}-{to} (start must not exceed end; did you mean {to}-{from}?)", false);
+                : (default, Wording.ReversedPortRange(from, to), false);
         }
 
         if (services.TryGetPort(item, out int servicePort))
@@ -91,8 +92,7 @@ public static class PortFilterParser
             return (new PortRange(servicePort, servicePort), null, true);
         }
 
-        string why = services.IsAvailable ? "not in /etc/services" : "/etc/services is missing; use a port number";
-        return (default, $"unknown port or service name: {Printable(item)} ({why})", true);
+        return (default, Wording.UnknownPortName(Printable(item), services.IsAvailable), true);
     }
 
     private static bool ParsePort(string text, out int port, out string? error)
@@ -101,14 +101,14 @@ public static class PortFilterParser
         if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
             port = 0;
-            error = $"not a port number: {Printable(text)}";
+            error = Wording.NotAPortNumber(Printable(text));
             return false;
         }
 
         if (text.Length > 5 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > MaxPort)
         {
             port = 0;
-            error = $"port out of range: {Printable(text)} (ports are 0-{MaxPort})";
+            error = Wording.PortOutOfRange(Printable(text), MaxPort);
             return false;
         }
 

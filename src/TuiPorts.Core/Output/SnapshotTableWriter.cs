@@ -74,7 +74,7 @@ public static class SnapshotTableWriter
 
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{sockets.Count} of {Wording.Count(snapshot.TotalSockets, "socket")}");
-        text.Append(sockets.Any(snapshot.InOtherNetns) ? "  (* = another network namespace)" : string.Empty);
+        text.Append(sockets.Any(snapshot.InOtherNetns) ? Wording.OtherNetnsMark : string.Empty);
         text.Append('\n');
         output.Write(text.ToString());
     }

@@ -41,7 +41,7 @@ public static class ConnectionDetails
 
         if (snapshot.TcpInfoOf(socket) is not { } info)
         {
-            return $"traffic: none reported for a {socket.State} socket";
+            return Wording.NoTrafficReported(socket.State);
         }
 
         var rate = snapshot.RateOf(socket);

@@ -99,8 +99,7 @@ public static class HolderDetails
             int children = Killing.HolderTree.DescendantsOf(socket, top).Count;
             if (children > 0)
             {
-                yield return $"pid {top.Pid} ({top.Title}) and its {Wording.Count(children, "child", "children")} hold this socket; "
-                    + $"stopping {top.Pid} stops them and frees the port";
+                yield return Wording.MasterAndChildren(top, children);
             }
         }
 

@@ -15,7 +15,7 @@ public static class HostList
     {
         if (hosts.Count == 0)
         {
-            return ["one host: this machine (--ssh shows several)"];
+            return [Wording.OneHost];
         }
 
         var rows = new List<string[]> { new[] { "HOST", "STATE", "LAST DATA", "LAG", "BYTES/S" } };

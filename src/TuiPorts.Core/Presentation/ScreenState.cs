@@ -167,18 +167,18 @@ public sealed class ScreenState
     {
         if (List.SelectedRow is not { } row)
         {
-            return "no socket is highlighted";
+            return Wording.NoSocketHighlighted;
         }
 
         if (List.Snapshot.PeerOf(row.Socket) is not { } peer)
         {
-            return row.Socket.IsListening ? "a listener has no other end: highlight one of its connections" : Wording.NoOtherEnd;
+            return row.Socket.IsListening ? Wording.ListenerHasNoOtherEnd : Wording.NoOtherEnd;
         }
 
         int index = List.Rows.ToList().FindIndex(r => r.Key == peer.Key);
         if (index < 0)
         {
-            return $"{Wording.OtherEnd(peer)}: hidden by the filter";
+            return Wording.OtherEndFiltered(peer);
         }
 
         List.Select(index);

@@ -74,7 +74,7 @@ public static class StatusLines
     {
         if (refreshError is not null)
         {
-            string failed = $"{refreshError} (showing the last good snapshot; retrying)";
+            string failed = Wording.ShowingLastGood(refreshError);
             return notice is null ? failed : $"{notice} | {failed}";
         }
 

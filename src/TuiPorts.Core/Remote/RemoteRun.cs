@@ -31,7 +31,7 @@ public static class RemoteRun
             process.Kill();
             lock (lines)
             {
-                return new RemoteRunResult([.. lines], [$"no answer from {host} within {Presentation.Formats.Seconds(timeout)}"], null);
+                return new RemoteRunResult([.. lines], [Presentation.Wording.NoAnswerWithin(host, timeout)], null);
             }
         }
         catch (IOException e)

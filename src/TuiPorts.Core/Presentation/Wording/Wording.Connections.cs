@@ -5,6 +5,14 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>Connections: closing one, traffic, the other end.</summary>
 public static partial class Wording
 {
+    public const string ListenerHasNoOtherEnd = "a listener has no other end: highlight one of its connections";
+
+    public static string OtherEndFiltered(SocketEntry peer) => $"{OtherEnd(peer)}: hidden by the filter";
+
+    public static string NoTrafficReported(string state) => $"traffic: none reported for a {state} socket";
+
+    public static string NotAPeerAddress(string text) => $"--peer: '{text}' is not an IP address (ADDR or ADDR:PORT)";
+
     /// <summary>One connection as a line: <c>tcp 127.0.0.1:5432 &lt;-&gt; 127.0.0.1:40000 ESTAB, pid 812 (psql)</c>.</summary>
     public static string Connection(SocketEntry socket)
     {

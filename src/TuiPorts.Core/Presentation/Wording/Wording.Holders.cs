@@ -5,6 +5,10 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>Holders: hidden owners, fds, what runs under a process.</summary>
 public static partial class Wording
 {
+    /// <summary>A pre-fork server's master and its children holding a socket (the detail pane).</summary>
+    public static string MasterAndChildren(ProcessInfo top, int children) =>
+        $"pid {top.Pid} ({top.Title}) and its {Count(children, "child", "children")} hold this socket; stopping {top.Pid} stops them and frees the port";
+
     /// <summary>A unix socket without a name (a socketpair, an unbound client), as the detail pane describes its fd.</summary>
     public const string UnnamedUnixSocket = "unix (unnamed)";
 

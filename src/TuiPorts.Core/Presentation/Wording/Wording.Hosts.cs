@@ -5,6 +5,12 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>Hosts (<c>--ssh</c>): counts, a host's line, silence, floods, ended sessions.</summary>
 public static partial class Wording
 {
+    /// <summary>The H list without <c>--ssh</c>.</summary>
+    public const string OneHost = "one host: this machine (--ssh shows several)";
+
+    /// <summary>A one-shot (<c>--once</c>, a remote kill) that did not end in time.</summary>
+    public static string NoAnswerWithin(string host, TimeSpan timeout) => $"no answer from {host} within {Formats.Seconds(timeout)}";
+
     /// <summary><c>3 hosts (1 unreachable)</c>, <c>2 hosts (1 connecting)</c>, <c>1 host</c>.</summary>
     public static string HostCount(IReadOnlyList<Remote.HostStatus> hosts)
     {

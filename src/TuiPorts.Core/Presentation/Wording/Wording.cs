@@ -12,6 +12,14 @@ namespace TuiPorts.Core.Presentation;
 /// </summary>
 public static partial class Wording
 {
+    public const string NoSocketHighlighted = "no socket is highlighted";
+
+    /// <summary>The <c>--once</c> table's footnote when a row is in another namespace.</summary>
+    public const string OtherNetnsMark = "  (* = another network namespace)";
+
+    /// <summary>The message line while the refresh fails.</summary>
+    public static string ShowingLastGood(string refreshError) => $"{refreshError} (showing the last good snapshot; retrying)";
+
     /// <summary>A scan that failed: <c>refresh failed: IOException: disk gone</c>.</summary>
     public static string RefreshFailed(Live.ScanFailure failure) => $"refresh failed: {failure.Kind}: {failure.Message}";
 
