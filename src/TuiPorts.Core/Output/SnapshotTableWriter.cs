@@ -51,7 +51,7 @@ public static class SnapshotTableWriter
                 socket.Inode.ToString(CultureInfo.InvariantCulture),
                 HolderUsers(socket),
                 Holders(socket, snapshot.Stats.AsRoot),
-                socket.Holders.Count > 0 ? TerminalText.Sanitize(socket.Holders[0].Process.DisplayCommand) : "-",
+                socket.Holders.Count > 0 ? TerminalText.Sanitize(Killing.HolderTree.Lead(socket).DisplayCommand) : "-",
             ]);
         }
 

@@ -145,9 +145,10 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
         return Descending ? -c : c;
     }
 
-    private static int FirstPid(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Pid : int.MaxValue;
+    // by the holder the row shows first (HolderTree.Lead: a pre-fork master, not a lower-pid worker)
+    private static int FirstPid(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).Pid : int.MaxValue;
 
-    private static string FirstName(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Process.Name : "\uffff";
+    private static string FirstName(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).Name : "\uffff";
 
-    private static string FirstUser(SocketEntry s) => s.Holders.Count > 0 ? s.Holders[0].Process.User : "\uffff";
+    private static string FirstUser(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).User : "\uffff";
 }

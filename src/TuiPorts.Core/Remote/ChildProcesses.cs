@@ -2,42 +2,37 @@ namespace TuiPorts.Core.Remote;
 
 /// <summary>
 /// Every child process tuiports has running (its ssh sessions), so that each way out - q, Ctrl+C, a signal, the
-/// shutdown watchdog's <c>_exit</c>, the end of <c>Main</c> - can end them all first: no ssh is left behind.
+/// shutdown watchdog's <c>_exit</c>, the end of <c>Main</c> - can end them all first: no ssh is left behind. One
+/// instance, made by the composition root (<c>Program</c>), which also ends them at process exit.
 /// </summary>
-public static class ChildProcesses
+public sealed class ChildProcesses
 {
-    private static readonly Lock Gate = new();
-    private static readonly HashSet<IRemoteProcess> Running = [];
-    private static bool _hooked;
+    private readonly Lock _gate = new();
+    private readonly HashSet<IRemoteProcess> _running = [];
 
-    public static void Add(IRemoteProcess process)
+    public void Add(IRemoteProcess process)
     {
-        lock (Gate)
+        lock (_gate)
         {
-            Running.Add(process);
-            if (!_hooked)
-            {
-                _hooked = true;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-            }
+            _running.Add(process);
         }
     }
 
-    public static void Remove(IRemoteProcess process)
+    public void Remove(IRemoteProcess process)
     {
-        lock (Gate)
+        lock (_gate)
         {
-            Running.Remove(process);
+            _running.Remove(process);
         }
     }
 
     /// <summary>Ends every child still running: ssh closes its connection, and the remote side ends with it.</summary>
-    public static void KillAll()
+    public void KillAll()
     {
         IRemoteProcess[] all;
-        lock (Gate)
+        lock (_gate)
         {
-            all = [.. Running];
+            all = [.. _running];
         }
 
         foreach (var process in all)

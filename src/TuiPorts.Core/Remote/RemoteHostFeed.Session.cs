@@ -70,7 +70,7 @@ public sealed partial class RemoteHostFeed
                 }
                 catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
                 {
-                    Ended(generation, null, Wording.CannotRun(feed.SshProgram, e.Message));
+                    Ended(generation, null, Wording.CannotRun(feed.ShellProgram, e.Message));
                     return;
                 }
 

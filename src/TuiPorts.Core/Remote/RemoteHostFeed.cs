@@ -17,7 +17,7 @@ namespace TuiPorts.Core.Remote;
 /// <see cref="IProcessLauncher"/>, and a wall-clock step changes none of it. Disposing the subscription ends the session.
 /// </summary>
 /// <param name="time">The clock the screen reads too (its monotonic moments are compared with the statuses').</param>
-public sealed partial class RemoteHostFeed(string host, IProcessLauncher launcher, SshCommand ssh, IReadOnlyList<string> streamArguments, IScheduler scheduler, TimeProvider time)
+public sealed partial class RemoteHostFeed(string host, IProcessLauncher launcher, IRemoteShell shell, IReadOnlyList<string> streamArguments, IScheduler scheduler, TimeProvider time)
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -34,7 +34,7 @@ public sealed partial class RemoteHostFeed(string host, IProcessLauncher launche
     public IObservable<HostSnapshot> Updates() =>
         Observable.Create<HostSnapshot>(observer => new Session(this, Observer.Synchronize(observer)).Start());
 
-    private string SshProgram => ssh.Ssh;
+    private string ShellProgram => shell.Program;
 
     /// <summary>Monotonic now: for every duration.</summary>
     private TimeSpan Now => Live.Monotonic.Now(time);
@@ -42,7 +42,7 @@ public sealed partial class RemoteHostFeed(string host, IProcessLauncher launche
     /// <summary>The wall clock: only for the last data's time of day.</summary>
     private DateTimeOffset Date => time.GetUtcNow();
 
-    private IRemoteProcess Start() => launcher.Start(ssh.Ssh, ssh.For(host, streamArguments));
+    private IRemoteProcess Start() => launcher.Start(shell.Program, shell.For(host, streamArguments));
 
     private IDisposable Schedule(TimeSpan wait, Action action) => scheduler.Schedule(wait, action);
 }

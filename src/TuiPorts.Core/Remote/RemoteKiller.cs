@@ -8,7 +8,7 @@ namespace TuiPorts.Core.Remote;
 /// its stream, so the remote tuiports pins exactly the process that was on screen (a pidfd, its start time checked)
 /// and reports the port's fate the way a local kill does. Blocking: call it off the UI thread.
 /// </summary>
-public sealed class RemoteKiller(IProcessLauncher launcher, SshCommand ssh, HostSet hosts)
+public sealed class RemoteKiller(IProcessLauncher launcher, IRemoteShell shell, HostSet hosts)
 {
     /// <summary>Long enough for the connection, the remote kill's own watch (5 s by default) and SIGKILL escalation.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -17,6 +17,6 @@ public sealed class RemoteKiller(IProcessLauncher launcher, SshCommand ssh, Host
 
     public RemoteRunResult Kill(string host, ProcessInfo process, KillRequest request) =>
         process.StartTimeUtc is { } startTime
-            ? RemoteRun.Run(launcher, ssh, host, SshCommand.KillArguments(process, startTime, request), Timeout)
+            ? RemoteRun.Run(launcher, shell, host, RemoteArguments.Kill(process, startTime, request), Timeout)
             : new RemoteRunResult([], [Presentation.Wording.StartTimeUnknown(process)], null);
 }

@@ -12,9 +12,9 @@ public sealed record RemoteRunResult(IReadOnlyList<string> Output, IReadOnlyList
 /// <summary>Runs one command to its end through ssh and collects what it printed: <c>--once</c> and K on a remote row.</summary>
 public static class RemoteRun
 {
-    public static RemoteRunResult Run(IProcessLauncher launcher, SshCommand ssh, string host, IEnumerable<string> remoteArguments, TimeSpan timeout)
+    public static RemoteRunResult Run(IProcessLauncher launcher, IRemoteShell shell, string host, IEnumerable<string> remoteArguments, TimeSpan timeout)
     {
-        using var process = launcher.Start(ssh.Ssh, ssh.For(host, remoteArguments));
+        using var process = launcher.Start(shell.Program, shell.For(host, remoteArguments));
         var lines = new List<string>();
         try
         {

@@ -1,8 +1,3 @@
-using System.Globalization;
-using TuiPorts.Core.Killing;
-using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
-
 namespace TuiPorts.Core.Remote;
 
 /// <summary>
@@ -13,11 +8,13 @@ namespace TuiPorts.Core.Remote;
 /// remote command (<c>--remote-command</c>, default <c>tuiports</c>) is given to the remote login shell as written, so
 /// it may be a path or a command line such as <c>sudo -n tuiports</c>; the arguments tuiports adds are quoted for it.
 /// </summary>
-public sealed record SshCommand(string RemoteCommand = "tuiports", string? ConfigFile = null, string Ssh = "ssh")
+public sealed record SshCommand(string RemoteCommand = "tuiports", string? ConfigFile = null, string Ssh = "ssh") : IRemoteShell
 {
     private static readonly string[] KeepAlive = ["-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=2"];
 
     private static readonly string[] Options = ["-o", "ConnectTimeout=10", "-o", "Compression=yes", "-T"];
+
+    public string Program => Ssh;
 
     /// <summary>Tells whether the user's ssh config sets a keep-alive for a host (then theirs is used); null: never asked.</summary>
     public SshConfigProbe? Probe { get; init; }
@@ -34,34 +31,6 @@ public sealed record SshCommand(string RemoteCommand = "tuiports", string? Confi
         RemoteCommand,
         .. remoteArguments.Select(Quote),
     ];
-
-    /// <summary><c>--stream --interval S</c> and the command line's filters, which the remote side applies.</summary>
-    public static IReadOnlyList<string> StreamArguments(TimeSpan interval, IReadOnlyList<string> filters) =>
-        ["--stream", "--interval", interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), .. filters];
-
-    /// <summary><c>--once --json</c> and the filters.</summary>
-    public static IReadOnlyList<string> OnceArguments(IReadOnlyList<string> filters) => ["--once", "--json", .. filters];
-
-    /// <summary><c>kill --pid P --start-time T --yes --signal S</c> (and <c>--kill-after</c> when asked): pinned to one process.</summary>
-    public static IReadOnlyList<string> KillArguments(ProcessInfo process, DateTime startTimeUtc, KillRequest request)
-    {
-        var arguments = new List<string>
-        {
-            "kill", "--pid", process.Pid.ToString(CultureInfo.InvariantCulture), "--start-time", Formats.StartTimeUtc(startTimeUtc),
-            "--yes", "--signal", Signals.Name(request.Signal)[3..],
-        };
-        if (request.KillAfter is { } killAfter && request.Signal != Signals.SIGKILL)
-        {
-            arguments.AddRange(["--kill-after", killAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)]);
-        }
-
-        if (request.Timeout is { } timeout)
-        {
-            arguments.AddRange(["--timeout", timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)]);
-        }
-
-        return arguments;
-    }
 
     /// <summary>A word for the remote shell: as is when it is plain, else single-quoted.</summary>
     public static string Quote(string word) =>

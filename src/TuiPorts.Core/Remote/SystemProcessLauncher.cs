@@ -12,11 +12,9 @@ namespace TuiPorts.Core.Remote;
 /// <see cref="ChildProcesses"/> until it has exited. Stdin stays an open pipe: a child that reads it (ssh) sees EOF
 /// only when tuiports is gone.
 /// </summary>
-public sealed class SystemProcessLauncher : IProcessLauncher
+public sealed class SystemProcessLauncher(ChildProcesses children) : IProcessLauncher
 {
-    public static SystemProcessLauncher Instance { get; } = new();
-
-    public IRemoteProcess Start(string file, IReadOnlyList<string> arguments) => new SystemRemoteProcess(file, arguments);
+    public IRemoteProcess Start(string file, IReadOnlyList<string> arguments) => new SystemRemoteProcess(file, arguments, children);
 
     private sealed class SystemRemoteProcess : IRemoteProcess
     {
@@ -27,11 +25,13 @@ public sealed class SystemProcessLauncher : IProcessLauncher
         private readonly Lock _gate = new();
         /// <summary>The child's pidfd; null without pidfds (Process.Kill then, which knows its child).</summary>
         private readonly SafeFd? _pidfd;
+        private readonly ChildProcesses _children;
         private bool _forgotten;
         private int _subscribed;
 
-        public SystemRemoteProcess(string file, IReadOnlyList<string> arguments)
+        public SystemRemoteProcess(string file, IReadOnlyList<string> arguments, ChildProcesses children)
         {
+            _children = children;
             var start = new ProcessStartInfo(file, arguments)
             {
                 RedirectStandardInput = true,
@@ -46,7 +46,7 @@ public sealed class SystemProcessLauncher : IProcessLauncher
             _process.Start();
             _pidfd = Pidfd.Open(_process.Id, out _); // our child, not yet reaped: this is the process we started
             Id = _process.Id;
-            ChildProcesses.Add(this);
+            _children.Add(this);
             _process.BeginErrorReadLine();
             Output = Observable.Create<string>(observer =>
             {
@@ -165,7 +165,7 @@ public sealed class SystemProcessLauncher : IProcessLauncher
 
         private void Forget()
         {
-            ChildProcesses.Remove(this);
+            _children.Remove(this);
             lock (_gate)
             {
                 _pidfd?.Dispose();

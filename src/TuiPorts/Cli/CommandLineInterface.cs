@@ -14,12 +14,14 @@ namespace TuiPorts.Cli;
 public static partial class CommandLineInterface
 {
     /// <summary>Stdin is read as plain lines (a y/N answer): System.Console would write control sequences to a tty.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, LiveView? liveView = null) =>
-        Run(args, ProcessStreams.Stdin, output, error, liveView);
+    public static int Run(string[] args, TextWriter output, TextWriter error, LiveView? liveView = null, Core.Remote.ChildProcesses? children = null) =>
+        Run(args, ProcessStreams.Stdin, output, error, liveView, children);
 
     /// <param name="liveView">Starts the full-screen UI (the composition root hands it in); without one, asking for
     /// the UI is a usage error, so tests and one-shot hosts never open a terminal by accident.</param>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, LiveView? liveView = null)
+    /// <param name="children">The registry of the ssh sessions started for <c>--ssh</c> (the composition root ends them at
+    /// exit); a private one when not given.</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, LiveView? liveView = null, Core.Remote.ChildProcesses? children = null)
     {
         var query = new QueryOptions();
         var once = new Option<bool>("--once") { Description = "Print one snapshot as a table and exit (no UI)." };
@@ -63,6 +65,10 @@ public static partial class CommandLineInterface
             }
 
             var remote = hosts.SetupOf(result, query, out string? hostsProblem);
+            if (remote is not null && children is not null)
+            {
+                remote = remote with { Children = children };
+            }
             if (hostsProblem is not null)
             {
                 return UsageError(error, hostsProblem);
@@ -97,7 +103,7 @@ public static partial class CommandLineInterface
             {
                 return remote is null
                     ? OnceCommand.Run(procRoot, socketQuery, result.GetValue(json), output, error, result.GetValue(pretty))
-                    : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), result.GetValue(pretty), Core.Remote.SystemProcessLauncher.Instance, output, error);
+                    : HostsOnceCommand.Run(procRoot, socketQuery, remote, result.GetValue(json), result.GetValue(pretty), remote.Launcher, output, error);
             }
 
             return liveView is null ? UsageError(error, Wording.NoLiveView) : liveView(procRoot, socketQuery, settings, remote, error);

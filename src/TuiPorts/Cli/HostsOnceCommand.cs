@@ -25,8 +25,8 @@ public static class HostsOnceCommand
     public static int Run(ProcRoot root, SocketQuery query, HostsSetup setup, bool json, bool pretty, IProcessLauncher launcher, TextWriter output, TextWriter error)
     {
         var remote = setup.Hosts.Remote;
-        var arguments = SshCommand.OnceArguments(setup.Filters);
-        var asked = AskAll(remote, setup.Jobs, host => Ask(host, RemoteRun.Run(launcher, setup.Ssh, host, arguments, Timeout), json));
+        var arguments = RemoteArguments.Once(setup.Filters);
+        var asked = AskAll(remote, setup.Jobs, host => Ask(host, RemoteRun.Run(launcher, setup.Shell, host, arguments, Timeout), json));
         var answers = new List<Answer>();
         if (setup.Hosts.Local is { } local)
         {

@@ -25,9 +25,12 @@ public sealed class TerminalSession : IDisposable
     private byte[]? _raw;
     private volatile IApplication? _app;
     private volatile int _exitSignal;
+    private readonly Core.Remote.ChildProcesses? _children;
 
-    public TerminalSession()
+    /// <param name="children">The ssh sessions to end on every way out (null: none were started).</param>
+    public TerminalSession(Core.Remote.ChildProcesses? children = null)
     {
+        _children = children;
         _saved = ReadMode();
         // On SIGCONT (fg after Ctrl+Z) .NET would re-apply the terminal mode it last set itself, racing the raw mode
         // tuiports restores: cancel that default; SuspendUntilResumed puts the UI's mode back.
@@ -117,7 +120,7 @@ public sealed class TerminalSession : IDisposable
         var watchdog = new Thread(() =>
         {
             Thread.Sleep(grace);
-            Core.Remote.ChildProcesses.KillAll(); // no ssh session outlives tuiports, whichever way it ends
+            _children?.KillAll(); // no ssh session outlives tuiports, whichever way it ends
             Restore();
             Exit(code); // _exit(2): no managed shutdown, it is what hangs
         })

@@ -41,7 +41,7 @@ public static class UiLauncher
             return ExitCodes.Usage;
         }
 
-        using var session = new TerminalSession();
+        using var session = new TerminalSession(hosts?.Children);
         IApplication? app = null;
         QuietMainLoop? quiet = null;
         try
@@ -113,7 +113,7 @@ public static class UiLauncher
 
         var results = LiveResults(poller, hosts, settings.Refresh, scans, out var pause);
         window.PauseToggled += pause;
-        var remote = hosts is null ? null : new RemoteKiller(SystemProcessLauncher.Instance, hosts.Ssh, hosts.Hosts);
+        var remote = hosts is null ? null : new RemoteKiller(hosts.Launcher, hosts.Shell, hosts.Hosts);
         using var kills = KillFlow.Attach(app, window, root, poller, killsOff, remote);
         using var closes = new CloseController(window, socket => CloseDialog.Confirm(app, socket), Core.Netlink.SocketDestroyer.Instance, poller.RefreshNow, killsOff);
         using var subscription = results
@@ -142,9 +142,9 @@ public static class UiLauncher
             feeds.Add(HostsView.Local(local, poller.Results()));
         }
 
-        var arguments = SshCommand.StreamArguments(refresh.Interval, hosts.Filters);
+        var arguments = RemoteArguments.Stream(refresh.Interval, hosts.Filters);
         feeds.AddRange(hosts.Hosts.Remote.Select(host =>
-            new RemoteHostFeed(host, SystemProcessLauncher.Instance, hosts.Ssh, arguments, scans, TimeProvider.System).Updates()));
+            new RemoteHostFeed(host, hosts.Launcher, hosts.Shell, arguments, scans, TimeProvider.System).Updates()));
         var view = new HostsView(hosts.Hosts.All, feeds, scans, refresh.HostsSettle);
         pause = paused =>
         {

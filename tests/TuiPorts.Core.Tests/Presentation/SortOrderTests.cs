@@ -34,4 +34,22 @@ public sealed class SortOrderTests
             Assert.True(order.Compare(fast[i - 1].Socket, fast[i].Socket) <= 0, $"rows {i - 1} and {i} are out of order");
         }
     }
+
+    [Fact]
+    public void Sorting_by_pid_uses_the_holder_the_row_shows_the_master_not_a_lower_pid_worker()
+    {
+        static ProcessInfo Process(int pid, int ppid, string name) => new(pid, name, name, 0, "root", 100, null, ppid, false);
+        static SocketHolder Holder(ProcessInfo p) => new(p, new EquatableArray<int>([3]));
+        var nginx = Listener(80, 1) with
+        {
+            Holders = new EquatableArray<SocketHolder>([Holder(Process(150, 500, "nginx")), Holder(Process(500, 1, "nginx"))]), // worker 150, master 500
+        };
+        var api = Listener(9000, 2) with { Holders = new EquatableArray<SocketHolder>([Holder(Process(300, 1, "api"))]) };
+        var rows = new List<SocketRow> { new(nginx, RowMark.None), new(api, RowMark.None) };
+
+        new SortOrder(SortColumn.Pid).SortRows(rows);
+
+        Assert.Equal(500, TuiPorts.Core.Killing.HolderTree.Lead(nginx).Pid); // what the row shows
+        Assert.Equal([9000, 80], rows.Select(r => r.Socket.LocalPort)); // 300 before 500, not 150 before 300
+    }
 }

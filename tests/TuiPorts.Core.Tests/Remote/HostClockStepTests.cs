@@ -42,7 +42,7 @@ public sealed class HostClockStepTests : IDisposable
             return process;
         });
         _screen = new ScreenState(SocketQuery.All, ServicesFile.Empty, _clock, new ScreenOptions(TimeSpan.FromSeconds(1), false, true));
-        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), SshCommand.StreamArguments(TimeSpan.FromSeconds(1), []), _time, _clock);
+        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), RemoteArguments.Stream(TimeSpan.FromSeconds(1), []), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 

@@ -36,7 +36,7 @@ public sealed class HostLivenessTests : IDisposable
             _sessions.Add((process, output));
             return process;
         });
-        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), SshCommand.StreamArguments(TimeSpan.FromSeconds(1), []), _time, _clock);
+        var feed = new RemoteHostFeed("h5", _launcher, new SshCommand(), RemoteArguments.Stream(TimeSpan.FromSeconds(1), []), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 

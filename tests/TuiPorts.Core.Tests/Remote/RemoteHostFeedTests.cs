@@ -34,7 +34,7 @@ public sealed class RemoteHostFeedTests : IDisposable
             return process;
         });
         var ssh = new SshCommand("/opt/tuiports", "/tmp/ssh_config");
-        var feed = new RemoteHostFeed("db1", _launcher, ssh, SshCommand.StreamArguments(TimeSpan.FromSeconds(1), Filters), _time, _clock);
+        var feed = new RemoteHostFeed("db1", _launcher, ssh, RemoteArguments.Stream(TimeSpan.FromSeconds(1), Filters), _time, _clock);
         _subscription = feed.Updates().Subscribe(_updates.Add);
     }
 
@@ -194,7 +194,7 @@ public sealed class RemoteHostFeedTests : IDisposable
     [Fact]
     public void Without_an_ssh_to_run_the_host_is_unreachable_and_says_why()
     {
-        var feed = new RemoteHostFeed("db1", SystemProcessLauncher.Instance, new SshCommand(Ssh: "/nonexistent/ssh"), Filters, _time, _clock);
+        var feed = new RemoteHostFeed("db1", new SystemProcessLauncher(new ChildProcesses()), new SshCommand(Ssh: "/nonexistent/ssh"), Filters, _time, _clock);
         var updates = new List<HostSnapshot>();
 
         using (feed.Updates().Subscribe(updates.Add))
