@@ -16,7 +16,7 @@ trap 'tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true' EXIT
 tmux -L "$TMUX_SOCKET" new-session -d -s idle -x 120 -y 40 "env -u DisableRealDriverIO TERM=xterm-256color $* $CMD"
 sleep 6
 pid=$(pane_process idle)
-timeout -s INT "$SECONDS_TO_COUNT" strace -c -f -p "$pid" 2>&1 | awk -v s="$SECONDS_TO_COUNT" '
+{ timeout -s INT "$SECONDS_TO_COUNT" strace -c -f -p "$pid" 2>&1 || true; } | awk -v s="$SECONDS_TO_COUNT" '
   /^------/ || /% time/ { next }
   NF >= 5 && $4 ~ /^[0-9]+$/ && $NF != "total" { printf "%-16s %8.1f/s\n", $NF, $4 / s; total += $4 }
   END { printf "%-16s %8.1f/s\n", "total", total / s }' | sort -k2 -rn
