@@ -102,7 +102,11 @@ public static class KillWording
         null => null,
         { Kind: SupervisorKind.Systemd } s => $"{s.Name} restarts it if its Restart= setting says so: `{s.StopCommand}` stops it for good",
         { Kind: SupervisorKind.Container } s => $"{s.Name} may restart it: {(s.StopCommand is { } c ? $"`{c}` (or podman/crictl)" : "stop the container")}",
-        { StopCommand: { } c } s => $"{s.Name} (pid {s.Pid}) will start it again: run `{c}` instead",
+        { Kind: SupervisorKind.Supervisord, StopCommand: { } c } s =>
+            $"{s.Name} (pid {s.Pid}) will start it again unless the program's autorestart is off: run `{c}` instead",
+        { Kind: SupervisorKind.Runit or SupervisorKind.S6, StopCommand: { } c } s =>
+            $"{s.Name} (pid {s.Pid}) will start it again unless the service is down or run once: run `{c}` instead",
+        { StopCommand: { } c } s => $"{s.Name} (pid {s.Pid}) may start it again: run `{c}` instead",
         { } s => $"pid {s.Pid} ({s.Name}) restarted it before and will likely start it again: stop pid {s.Pid} first",
     };
 
