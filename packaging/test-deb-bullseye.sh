@@ -30,7 +30,7 @@ mount --bind /proc "$root/proc"
 mount --bind /dev "$root/dev"
 in_chroot() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
 
-glibc="$(in_chroot ldd --version | head -1)"
+glibc="$(in_chroot ldd --version | sed -n 1p)" # sed reads it all: head would leave ldd a SIGPIPE (141 under pipefail)
 [[ $glibc == *" 2.31" ]] || fail "the chroot's glibc is not 2.31: $glibc"
 cp "$deb" "$root/tmp/tuiports.deb"
 in_chroot dpkg -i /tmp/tuiports.deb >/dev/null || fail "dpkg -i refused the package on Debian 11 ($glibc)"
@@ -56,6 +56,6 @@ port="$(cat "$portfile" 2>/dev/null)" || fail "the test listener did not start"
 out="$(in_chroot tuiports kill "$port" --yes 2>&1)" || fail "tuiports kill $port --yes exited $?: $out"
 wait "$listener" || true # it ends by SIGTERM; wait returns once it has
 listener=""
-if ss -Htln "sport = :$port" | grep -q .; then fail "port $port is still listened on after the kill: $out"; fi
+if [ -n "$(ss -Htln "sport = :$port")" ]; then fail "port $port is still listened on after the kill: $out"; fi
 pass "tuiports kill $port --yes: $(head -1 <<<"$out")"
 echo "test-deb-bullseye: all checks passed for $deb on Debian 11"

@@ -35,7 +35,7 @@ if grep -rqs '^path-exclude.*/usr/share/man' /etc/dpkg/dpkg.cfg.d/; then
 fi
 
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --reinstall "./$deb"
-dpkg -s tuiports | grep -q '^Status: install ok installed' || fail "dpkg does not list tuiports as installed"
+[[ "$(dpkg -s tuiports)" == *$'\nStatus: install ok installed'* ]] || fail "dpkg does not list tuiports as installed"
 pass "apt-get install ./$deb"
 
 [ "$(command -v tuiports)" = /usr/bin/tuiports ] || fail "tuiports on PATH is $(command -v tuiports || echo nothing), not /usr/bin/tuiports"
@@ -45,7 +45,7 @@ pass "tuiports --version: $got"
 
 page="$(man -w tuiports)" || fail "man -w tuiports found no page"
 [ "$page" = /usr/share/man/man1/tuiports.1.gz ] || fail "man -w tuiports gave $page"
-MANWIDTH=80 man tuiports 2>/dev/null | grep -q -- '--proc-root' || fail "man tuiports does not render the options"
+[[ "$(MANWIDTH=80 man tuiports 2>/dev/null)" == *--proc-root* ]] || fail "man tuiports does not render the options"
 pass "man -w tuiports: $page"
 
 once="$(cd / && /usr/bin/tuiports --once)" || fail "/usr/bin/tuiports --once exited $?"
@@ -77,7 +77,7 @@ pass "bash completion: tuiports ki<Tab> -> kill, tuiports --po<Tab> -> --port"
 pass "zsh completion: _tuiports from /usr/share/zsh/vendor-completions"
 
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq tuiports >/dev/null
-! dpkg -s tuiports 2>/dev/null | grep -q '^Status: install ok installed' || fail "tuiports is still installed after apt-get remove"
+[[ "$(dpkg -s tuiports 2>/dev/null)" != *$'\nStatus: install ok installed'* ]] || fail "tuiports is still installed after apt-get remove"
 for file in /usr/bin/tuiports /usr/share/man/man1/tuiports.1.gz /usr/share/bash-completion/completions/tuiports \
   /usr/share/zsh/vendor-completions/_tuiports; do
   [ ! -e "$file" ] || fail "$file is still there after apt-get remove"
