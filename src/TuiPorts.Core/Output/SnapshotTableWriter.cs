@@ -68,8 +68,8 @@ public static class SnapshotTableWriter
         var text = new System.Text.StringBuilder();
         foreach (var row in rows)
         {
-            string line = string.Join("  ", shown.Select((column, i) => i == shown.Length - 1 ? row[column] : Cut(row[column], widths[column]).PadRight(widths[column]))).TrimEnd();
-            text.Append(width is int max ? Cut(line, max) : line).Append('\n');
+            string line = string.Join("  ", shown.Select((column, i) => i == shown.Length - 1 ? row[column] : Formats.Cut(row[column], widths[column]).PadRight(widths[column]))).TrimEnd();
+            text.Append(width is int max ? Formats.Cut(line, max) : line).Append('\n');
         }
 
         text.Append('\n');
@@ -104,12 +104,9 @@ public static class SnapshotTableWriter
         Drop(["User"]);
         Narrow(CommandRoom);
         Drop(["State"]);
-
         Narrow(headers[holders].Length / 2);
         return [.. shown];
     }
-
-    private static string Cut(string text, int width) => text.Length > width ? text[..Math.Max(0, width - 1)] + "~" : text;
 
     public static string Holders(SocketEntry socket, bool asRoot)
     {

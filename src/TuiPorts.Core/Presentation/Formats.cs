@@ -5,6 +5,13 @@ namespace TuiPorts.Core.Presentation;
 /// <summary>The one formatter for each kind of value a person reads: start times and durations, culture-invariant.</summary>
 public static class Formats
 {
+    /// <summary>
+    /// <paramref name="text"/> cut to <paramref name="width"/> with <c>~</c> as its last character when it does not fit
+    /// (no room for the mark below two columns); never longer than <paramref name="width"/>.
+    /// </summary>
+    public static string Cut(string text, int width) =>
+        text.Length <= width ? text : width <= 1 ? text[..Math.Max(0, width)] : string.Concat(text.AsSpan(0, width - 1), "~");
+
     /// <summary><c>2026-11-29 13:05:07</c> in local time, or <c>?</c> when unknown.</summary>
     public static string StartTime(DateTimeOffset? startedAt) =>
         startedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";

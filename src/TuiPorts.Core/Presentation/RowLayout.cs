@@ -199,6 +199,5 @@ public sealed class RowLayout
         return Fit(line.ToString(), Width);
     }
 
-    private static string Fit(string text, int width) =>
-        text.Length <= width ? text.PadRight(width) : width <= 1 ? text[..width] : text[..(width - 1)] + "~";
+    private static string Fit(string text, int width) => Formats.Cut(text, width).PadRight(width);
 }

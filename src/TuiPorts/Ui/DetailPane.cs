@@ -91,7 +91,7 @@ public sealed class DetailPane : View
     {
         _wrappedFor = PaneWidth;
         ShowRule();
-        HeaderLines = _text.Header.Select(l => l.Length <= PaneWidth ? l : l[..Math.Max(0, PaneWidth - 1)] + "~").ToList();
+        HeaderLines = _text.Header.Select(l => Formats.Cut(l, PaneWidth)).ToList();
         _header.Text = string.Join('\n', HeaderLines);
         _header.Height = Dim.Absolute(HeaderLines.Count);
         ShownLines = Wrap(_text.Body, PaneWidth);

@@ -25,7 +25,7 @@ public static class KillDialogText
         {
             $"  user     {p.User} ({p.Uid})   parent pid {p.ParentPid}",
             $"  started  {Formats.StartTime(p.StartedAt)}",
-            $"  command  {Shorten(p.DisplayCommand, 60)}",
+            $"  command  {Formats.Cut(p.DisplayCommand, 60)}",
             $"  socket   {socket.LocalEndpoint} {socket.State} ({socket.Role.Name()})",
         };
         if (p.Cgroup?.Unit is { } unit)
@@ -54,7 +54,7 @@ public static class KillDialogText
         lines.Add(string.Empty);
         lines.Add(Keys(plan));
         maxWidth = Math.Max(maxWidth, 20);
-        lines = lines.SelectMany(l => l.StartsWith("  ", StringComparison.Ordinal) ? [Shorten(l, maxWidth)] : TextWrap.Lines(l, maxWidth, "  ")).ToList();
+        lines = lines.SelectMany(l => l.StartsWith("  ", StringComparison.Ordinal) ? [Formats.Cut(l, maxWidth)] : TextWrap.Lines(l, maxWidth, "  ")).ToList();
         int width = lines.Max(l => l.Length);
         return string.Join('\n', lines.Select(l => l.PadRight(width))); // equal widths: the box centres them as one block
     }
@@ -112,6 +112,4 @@ public static class KillDialogText
         string instead = plan.Primary!.WorkingInstead is { } w ? $"   s = send {Signals.Name(w)} instead" : string.Empty;
         return yes + instead + (plan.IsShared ? "   a = all holders" : string.Empty) + "   n/Esc = cancel";
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "~";
 }
