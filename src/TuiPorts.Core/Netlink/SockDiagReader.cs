@@ -17,10 +17,9 @@ namespace TuiPorts.Core.Netlink;
 /// </summary>
 public static unsafe class SockDiagReader
 {
-    private const int RequestSize = NetlinkMessage.HeaderSize + 56;
     private const int MessageSize = 72;
     private const int TcpListen = 10;
-    private const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
+    internal const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
 
     /// <summary>
     /// One table (e.g. tcp6) as a dump, or null when sock_diag is unavailable. With <paramref name="bytecode"/>
@@ -36,37 +35,6 @@ public static unsafe class SockDiagReader
     /// <summary>The states bit of TCP LISTEN, for a dump of listeners only.</summary>
     public const uint ListenOnly = 1u << TcpListen;
 
-    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, bool withTcpInfo)
-    {
-        int attributeSize = bytecode is null ? 0 : 4 + bytecode.Length; // struct rtattr { len, type } + program
-        int size = RequestSize + ((attributeSize + 3) & ~3);
-        var buffer = new byte[size];
-        fixed (byte* request = buffer)
-        {
-            return SendRequest(fd, protocol, bytecode, states, withTcpInfo, request, size);
-        }
-    }
-
-    private static bool SendRequest(int fd, Protocol protocol, byte[]? bytecode, uint states, bool withTcpInfo, byte* request, int size)
-    {
-        BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(request, 4), (uint)size);
-        *(ushort*)(request + 4) = NetlinkMessage.SockDiagByFamily;
-        *(ushort*)(request + 6) = NetlinkMessage.FlagRequest | NetlinkMessage.FlagDump;
-        *(uint*)(request + 8) = 1; // sequence
-        request[NetlinkMessage.HeaderSize] = (byte)(protocol.IsIPv6() ? AfInet6 : AfInet);
-        request[NetlinkMessage.HeaderSize + 1] = (byte)(protocol.IsTcp() ? 6 : 17); // IPPROTO_TCP / IPPROTO_UDP
-        request[NetlinkMessage.HeaderSize + 2] = (byte)(withTcpInfo && protocol.IsTcp() ? 1 << (InetDiagInfo - 1) : 0); // idiag_ext: tcp_info
-        *(uint*)(request + NetlinkMessage.HeaderSize + 4) = states;
-        if (bytecode is not null)
-        {
-            *(ushort*)(request + RequestSize) = (ushort)(4 + bytecode.Length);
-            *(ushort*)(request + RequestSize + 2) = 1; // INET_DIAG_REQ_BYTECODE
-            bytecode.CopyTo(new Span<byte>(request + RequestSize + 4, bytecode.Length));
-        }
-
-        return NativeMethods.Send(fd, request, size, 0) == size;
-    }
-
     /// <summary>
     /// The dump as raw struct inet_diag_msg records (72 bytes each), with the fields that change without the socket
     /// changing (timer, retransmits, expiry) zeroed: equal bytes mean an unchanged table, so a refresh can keep the
@@ -77,7 +45,17 @@ public static unsafe class SockDiagReader
     /// sent no tcp_info: TIME-WAIT, SYN-RECV, UDP).
     /// </param>
     public static bool TryReadRecords(
-        Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null)
+        Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null) =>
+        TryDump(SockDiagRequest.ByFamily(protocol, bytecode, states, withTcpInfo: tcpInfo is not null), into, tcpInfo);
+
+    /// <summary>
+    /// Like <see cref="TryReadRecords"/> for TCP, but both families in one walk of the kernel's tables (records of
+    /// tcp and tcp6 interleaved; <see cref="DecodeTcpBoth"/> parts them). False when the kernel refuses the request.
+    /// </summary>
+    public static bool TryReadTcpBoth(RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null) =>
+        TryDump(SockDiagRequest.TcpBoth(bytecode, states, withTcpInfo: tcpInfo is not null), into, tcpInfo);
+
+    private static bool TryDump(byte[] request, RecordBuffer into, RecordBuffer? tcpInfo)
     {
         using var socket = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (socket.IsInvalid)
@@ -86,8 +64,37 @@ public static unsafe class SockDiagReader
         }
 
         using var fd = socket.Borrow();
-        return SendRequest(fd.Fd, protocol, bytecode, states, withTcpInfo: tcpInfo is not null)
-            && ReadRecords(new SocketReceiver(fd.Fd), into, tcpInfo);
+        fixed (byte* bytes = request)
+        {
+            if (NativeMethods.Send(fd.Fd, bytes, request.Length, 0) != request.Length)
+            {
+                return false;
+            }
+        }
+
+        return ReadRecords(new SocketReceiver(fd.Fd), into, tcpInfo);
+    }
+
+    /// <summary>Parts the records of <see cref="TryReadTcpBoth"/> into the tcp and the tcp6 table, each in dump order.</summary>
+    public static (NetTable Tcp, NetTable Tcp6) DecodeTcpBoth(ReadOnlySpan<byte> records)
+    {
+        var tcp = new List<NetTableRow>();
+        var tcp6 = new List<NetTableRow>();
+        var addresses = new AddressCache();
+        for (int offset = 0; offset + MessageSize <= records.Length; offset += MessageSize)
+        {
+            var record = records.Slice(offset, MessageSize);
+            if (record[0] == AfInet6)
+            {
+                tcp6.Add(Decode(Protocol.Tcp6, record, addresses));
+            }
+            else
+            {
+                tcp.Add(Decode(Protocol.Tcp, record, addresses));
+            }
+        }
+
+        return (new NetTable(Protocol.Tcp, tcp, 0), new NetTable(Protocol.Tcp6, tcp6, 0));
     }
 
     /// <summary>Decodes records from <see cref="TryReadRecords"/>.</summary>

@@ -129,4 +129,58 @@ public sealed class SockDiagDecodeTests
             return chunk.Length;
         }
     }
+
+    [Fact]
+    public void A_dump_of_both_tcp_families_parts_into_tcp_and_tcp6_in_dump_order()
+    {
+        byte[] local6 = IPAddress.IPv6Loopback.GetAddressBytes();
+        byte[] any6 = IPAddress.IPv6Any.GetAddressBytes();
+        var records = new[]
+        {
+            Message(2, 10, Loopback4, 80, Any4, 0, 1)[16..],
+            Message(10, 10, local6, 443, any6, 0, 2)[16..],
+            Message(2, 1, Loopback4, 5000, Loopback4, 80, 3)[16..],
+            Message(10, 1, local6, 6000, local6, 443, 4)[16..],
+        }.SelectMany(r => r).ToArray();
+
+        var (tcp, tcp6) = SockDiagReader.DecodeTcpBoth(records);
+
+        Assert.Equal([1UL, 3UL], tcp.Rows.Select(r => r.Inode));
+        Assert.Equal([2UL, 4UL], tcp6.Rows.Select(r => r.Inode));
+        Assert.All(tcp.Rows, r => Assert.Equal(Protocol.Tcp, r.Protocol));
+        Assert.All(tcp6.Rows, r => Assert.Equal(Protocol.Tcp6, r.Protocol));
+        Assert.Equal(IPAddress.IPv6Loopback, tcp6.Rows[1].RemoteAddress);
+    }
+
+    [Fact]
+    public void The_one_walk_request_is_the_legacy_TCPDIAG_GETSOCK_with_family_unspec_and_the_port_program()
+    {
+        byte[] program = [4, 8, 12, 0];
+
+        var request = SockDiagRequest.TcpBoth(program, states: 1u << 10, withTcpInfo: true);
+
+        Assert.Equal(16 + 60 + 8, request.Length); // header, struct inet_diag_req, rtattr + 4-byte program
+        Assert.Equal((uint)request.Length, BinaryPrimitives.ReadUInt32LittleEndian(request));
+        Assert.Equal(18, BinaryPrimitives.ReadUInt16LittleEndian(request.AsSpan(4))); // TCPDIAG_GETSOCK
+        Assert.Equal(0x301, BinaryPrimitives.ReadUInt16LittleEndian(request.AsSpan(6))); // NLM_F_REQUEST | NLM_F_DUMP
+        Assert.Equal(0, request[16]); // AF_UNSPEC: both families
+        Assert.Equal(2, request[16 + 3]); // idiag_ext: INET_DIAG_INFO
+        Assert.Equal(1u << 10, BinaryPrimitives.ReadUInt32LittleEndian(request.AsSpan(16 + 52))); // idiag_states
+        Assert.Equal(8, BinaryPrimitives.ReadUInt16LittleEndian(request.AsSpan(76))); // rtattr length
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(request.AsSpan(78))); // INET_DIAG_REQ_BYTECODE
+        Assert.Equal(program, request[80..84]);
+    }
+
+    [Fact]
+    public void A_per_family_request_keeps_the_v2_layout()
+    {
+        var request = SockDiagRequest.ByFamily(Protocol.Udp6, null, uint.MaxValue, withTcpInfo: true);
+
+        Assert.Equal(16 + 56, request.Length);
+        Assert.Equal(20, BinaryPrimitives.ReadUInt16LittleEndian(request.AsSpan(4))); // SOCK_DIAG_BY_FAMILY
+        Assert.Equal(10, request[16]); // AF_INET6
+        Assert.Equal(17, request[17]); // IPPROTO_UDP
+        Assert.Equal(0, request[18]); // no tcp_info for UDP
+        Assert.Equal(uint.MaxValue, BinaryPrimitives.ReadUInt32LittleEndian(request.AsSpan(20)));
+    }
 }
