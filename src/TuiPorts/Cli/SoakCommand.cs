@@ -49,7 +49,7 @@ public sealed class SoakCommand
         int pinned = 0;
         int fdsAfterFirstRefresh = -1;
         using var done = new ManualResetEventSlim();
-        using var scans = new EventLoopScheduler();
+        using var scans = new QuietEventLoopScheduler("tuiports-soak");
         var started = Stopwatch.StartNew();
         using (new SnapshotPoller(source, scans, interval).Results().Subscribe(result =>
         {

@@ -36,7 +36,7 @@ public static class StreamCommand
         }
 
         var source = new ProcSnapshotSource(root, fullRescanPeriod: refresh.FullRescanPeriod) { Prefilter = query.Ports }; // the kernel filters the dump: only matches are read
-        using var scans = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "tuiports-stream" });
+        using var scans = new QuietEventLoopScheduler("tuiports-stream");
         var publisher = new StreamPublisher(
             new SnapshotPoller(source, scans, refresh.Interval), query, new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput()), scans, refresh.Heartbeat,
             OnceCommand.Ordered);

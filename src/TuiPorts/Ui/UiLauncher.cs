@@ -76,7 +76,7 @@ public static class UiLauncher
     private static void RunWindow(IApplication app, TerminalSession session, ProcRoot root, SocketQuery query, UiSettings settings, HostsSetup? hosts)
     {
         var faults = FaultInjection.FromEnvironment();
-        using var scans = new EventLoopScheduler(start => new Thread(start) { Name = "tuiports-scan", IsBackground = true });
+        using var scans = new QuietEventLoopScheduler("tuiports-scan");
         var ui = new UiScheduler(app);
         using var fdTables = new FdTableLoader(root, scans, ui) { IsRemote = socket => hosts?.Hosts.IsRemote(socket) == true };
         // a --proc-root that is not the live procfs names pids of no process here: the UI is read-only there
