@@ -82,3 +82,26 @@ ui_vs_loop() {
   kill "$loop"; wait "$loop" 2>/dev/null || true
   echo "$(cpu_percent $(( u1 - u0 )) $(( s1 - s0 ))) $(cpu_percent $(( r1 - r0 )) $(( s1 - s0 )))"
 }
+
+# median: the median of the numbers on stdin (one per line).
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# uis_side_by_side SECONDS ROUNDS NAME1 "CMD1" NAME2 "CMD2": both in their own 120x40 tmux pane at the same time, CPU %
+# of each over the same SECONDS-long windows, ROUNDS times; prints "MEDIAN1 MEDIAN2" (the machine's noise falls on both).
+uis_side_by_side() {
+  local seconds="$1" rounds="$2" n1="$3" c1="$4" n2="$5" c2="$6"
+  tmux -L "$TMUX_SOCKET" new-session -d -s "$n1" -x 120 -y 40 "env -u DisableRealDriverIO TERM=xterm-256color $c1"
+  tmux -L "$TMUX_SOCKET" new-session -d -s "$n2" -x 120 -y 40 "env -u DisableRealDriverIO TERM=xterm-256color $c2"
+  sleep 6
+  local p1 p2; p1=$(pane_process "$n1"); p2=$(pane_process "$n2")
+  local a=() b=()
+  for _ in $(seq "$rounds"); do
+    local a0 b0 s0 a1 b1 s1
+    a0=$(own_ticks "$p1"); b0=$(own_ticks "$p2"); s0=$(date +%s%N)
+    sleep "$seconds"
+    a1=$(own_ticks "$p1"); b1=$(own_ticks "$p2"); s1=$(date +%s%N)
+    a+=("$(cpu_percent $(( a1 - a0 )) $(( s1 - s0 )))"); b+=("$(cpu_percent $(( b1 - b0 )) $(( s1 - s0 )))")
+  done
+  tmux -L "$TMUX_SOCKET" kill-session -t "$n1"; tmux -L "$TMUX_SOCKET" kill-session -t "$n2"
+  echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${b[@]}" | median)"
+}

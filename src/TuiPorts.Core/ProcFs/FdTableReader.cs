@@ -14,14 +14,23 @@ public static unsafe class FdTableReader
 {
     private static ReadOnlySpan<byte> SocketPrefix => "socket:"u8;
 
-    /// <summary>Appends the socket fds of the directory to <paramref name="sockets"/>.</summary>
-    /// <returns>
-    /// Ok; Gone (the process exited); Denied when the directory or any link in it refused us (EACCES: not root, or a
-    /// sandboxed process even for root) - the sockets that could be read are still appended; or Failed.
-    /// </returns>
+    /// <summary>Appends the socket fds of the directory to <paramref name="sockets"/> (a full walk).</summary>
     public static LinkStatus ReadSockets(string fdDirectory, List<SocketFd> sockets, out int fdCount)
     {
-        fdCount = 0;
+        var walk = new FdWalk();
+        var status = ReadSockets(fdDirectory, walk);
+        sockets.AddRange(walk.Sockets);
+        fdCount = walk.Numbers.Count;
+        return status;
+    }
+
+    /// <summary>Walks the directory into <paramref name="walk"/> (incrementally when it says so).</summary>
+    /// <returns>
+    /// Ok; Gone (the process exited); Denied when the directory or any link in it refused us (EACCES: not root, or a
+    /// sandboxed process even for root) - the sockets that could be read are still found; or Failed.
+    /// </returns>
+    public static LinkStatus ReadSockets(string fdDirectory, FdWalk walk)
+    {
         using var handle = NativeMethods.OpenDir(fdDirectory);
         if (handle.IsInvalid)
         {
@@ -41,7 +50,18 @@ public static unsafe class FdTableReader
                 continue;
             }
 
-            fdCount++;
+            walk.Numbers.Add(fd);
+            if (walk.TryKeep(fd, out ulong kept))
+            {
+                if (kept != 0)
+                {
+                    walk.Sockets.Add(new SocketFd(fd, kept));
+                }
+
+                continue;
+            }
+
+            walk.LinksRead++;
             nint length = NativeMethods.ReadLinkAt(dirFd, name, target, 64);
             if (length <= 0)
             {
@@ -53,7 +73,7 @@ public static unsafe class FdTableReader
             ulong inode = LinkReader.ParseBracketNumber(new ReadOnlySpan<byte>(target, (int)length), SocketPrefix);
             if (inode != 0)
             {
-                sockets.Add(new SocketFd(fd, inode));
+                walk.Sockets.Add(new SocketFd(fd, inode));
             }
         }
 
@@ -110,7 +130,7 @@ public static unsafe class FdTableReader
 /// </summary>
 public interface IFdTableReader
 {
-    LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount);
+    LinkStatus ReadSockets(ProcRoot root, int pid, FdWalk walk);
 }
 
 /// <summary>The fd-table readers there are.</summary>
@@ -121,7 +141,7 @@ public static class FdTables
 
     private sealed class KernelFdTableReader : IFdTableReader
     {
-        public LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount) =>
-            FdTableReader.ReadSockets(root.PidFile(pid, "fd"), sockets, out fdCount);
+        public LinkStatus ReadSockets(ProcRoot root, int pid, FdWalk walk) =>
+            FdTableReader.ReadSockets(root.PidFile(pid, "fd"), walk);
     }
 }

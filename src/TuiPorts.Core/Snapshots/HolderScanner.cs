@@ -12,7 +12,7 @@ namespace TuiPorts.Core.Snapshots;
 /// each second at 1 s of 10 s), so no holder list is staler than that and no refresh pays the whole walk. The kill
 /// path never trusts this cache: it re-verifies the process's fd table itself.
 /// </summary>
-public sealed class HolderScanner
+public sealed partial class HolderScanner
 {
     private readonly ProcRoot _root;
     private readonly TimeProvider _time;
@@ -20,6 +20,12 @@ public sealed class HolderScanner
     private readonly Dictionary<int, ProcessFds> _cache = [];
     private readonly HashSet<ulong> _unheld = [];
     private readonly HashSet<int> _walkedThisRefresh = [];
+
+    /// <summary>Every fd number each known process had at its last walk (ascending): the basis of an incremental walk.</summary>
+    private readonly Dictionary<int, int[]> _fdNumbers = [];
+
+    /// <summary>Processes the search walked only incrementally this refresh (a full walk may still follow).</summary>
+    private readonly HashSet<int> _walkedIncrementally = [];
     private int _vanished;
 
     public HolderScanner(ProcRoot root, TimeProvider? time = null, IFdTableReader? fds = null)
@@ -48,7 +54,7 @@ public sealed class HolderScanner
     /// </summary>
     public bool ChangedLastRefresh { get; private set; }
 
-    /// <summary>Fds read (one readlink each) by the last refresh, including the search for new inodes.</summary>
+    /// <summary>Links read (one readlink each) by the last refresh, including the search for new inodes.</summary>
     public int FdsWalkedLastRefresh { get; private set; }
 
     /// <summary>Where the refreshes' time goes (this scanner writes the listing, identity, walk and search stages).</summary>
@@ -79,6 +85,7 @@ public sealed class HolderScanner
         if (first)
         {
             _cache.Clear();
+            _fdNumbers.Clear();
             _unheld.Clear();
             _rotation.Clear();
         }
@@ -86,6 +93,7 @@ public sealed class HolderScanner
         _lastRefresh = now;
         _now = now;
         _walkedThisRefresh.Clear();
+        _walkedIncrementally.Clear();
         FdsWalkedLastRefresh = 0;
         ProcessesSearchedLastRefresh = 0;
         _vanished = 0;
@@ -108,6 +116,7 @@ public sealed class HolderScanner
         foreach (int gone in _toWalk)
         {
             _cache.Remove(gone);
+            _fdNumbers.Remove(gone);
             _rotation.Forget(gone);
             _startTimes.Forget(gone);
             ChangedLastRefresh = true;
@@ -175,102 +184,21 @@ public sealed class HolderScanner
             return;
         }
 
-        var results = new (ProcessFds? Fds, int FdCount)[pids.Count];
+        var results = new (ProcessFds? Fds, FdWalk Walk)[pids.Count];
         Parallel.For(0, pids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            results[i] = Read(pids[i]));
+            results[i] = Read(pids[i], new FdWalk()));
         for (int i = 0; i < pids.Count; i++)
         {
-            Record(pids[i], results[i].Fds, results[i].FdCount);
+            Record(pids[i], results[i].Fds, results[i].Walk);
         }
     }
 
-    /// <summary>
-    /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
-    /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
-    /// </summary>
-    public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
+    private void Walk(int pid) => Walk(pid, new FdWalk());
+
+    private void Walk(int pid, FdWalk walk)
     {
-        long start = Stopwatch.GetTimestamp();
-        try
-        {
-            return Search(map, allRows);
-        }
-        finally
-        {
-            Stages.NewInodeSearch = Stopwatch.GetTimestamp() - start;
-        }
-    }
-
-    private HolderMap Search(HolderMap map, IEnumerable<NetTableRow> allRows)
-    {
-        var unmatched = allRows.Where(r => r.Inode != 0 && !map.Holds(r.Inode) && !_unheld.Contains(r.Inode)).ToList();
-        if (unmatched.Count == 0)
-        {
-            return map; // the usual case: every row listed once, nothing copied
-        }
-
-        var rows = allRows as IReadOnlyList<NetTableRow> ?? allRows.ToList();
-
-        var missing = unmatched.Select(r => r.Inode).ToHashSet();
-        foreach (int pid in Candidates(map, rows, unmatched))
-        {
-            if (_walkedThisRefresh.Contains(pid))
-            {
-                continue;
-            }
-
-            Walk(pid);
-            ProcessesSearchedLastRefresh++;
-            if (_cache.TryGetValue(pid, out var walked))
-            {
-                foreach (var socket in walked.Sockets)
-                {
-                    missing.Remove(socket.Inode);
-                }
-            }
-
-            if (missing.Count == 0)
-            {
-                break;
-            }
-        }
-
-        if (_unheld.Count > UnheldPruneAbove)
-        {
-            // inodes nobody held that are gone from the tables (closed kernel sockets) need no remembering
-            var present = rows.Select(r => r.Inode).ToHashSet();
-            _unheld.IntersectWith(present);
-        }
-
-        _unheld.UnionWith(missing);
-        return Map();
-    }
-
-    /// <summary>Most likely first: same local port (accepted connections), same peer (clients), then everyone else.</summary>
-    private IEnumerable<int> Candidates(HolderMap map, IReadOnlyList<NetTableRow> rows, List<NetTableRow> unmatched)
-    {
-        var localPorts = unmatched.Select(r => r.LocalPort).ToHashSet();
-        var peers = unmatched.Select(r => (r.RemoteAddress, r.RemotePort)).ToHashSet();
-        var byLocalPort = new List<int>();
-        var byPeer = new List<int>();
-        foreach (var row in rows)
-        {
-            if (row.Inode == 0 || !map.Holds(row.Inode))
-            {
-                continue;
-            }
-
-            var target = localPorts.Contains(row.LocalPort) ? byLocalPort : peers.Contains((row.RemoteAddress, row.RemotePort)) ? byPeer : null;
-            target?.AddRange(map.HoldersOf(row.Inode).Select(h => h.Pid));
-        }
-
-        return byLocalPort.Concat(byPeer).Concat(_cache.Keys.OrderByDescending(pid => pid)).Distinct();
-    }
-
-    private void Walk(int pid)
-    {
-        var (fds, fdCount) = Read(pid);
-        Record(pid, fds, fdCount);
+        var (fds, done) = Read(pid, walk);
+        Record(pid, fds, done);
     }
 
     /// <summary>
@@ -278,42 +206,58 @@ public sealed class HolderScanner
     /// before and after the walk: a pid that exited and was reused in between would otherwise lend the old process's
     /// sockets to the new one, so such a walk is dropped (the process counts as vanished and is walked next time).
     /// </summary>
-    private (ProcessFds? Fds, int FdCount) Read(int pid)
+    private (ProcessFds? Fds, FdWalk Walk) Read(int pid, FdWalk walk)
     {
         ulong? before = ProcessReader.ReadStartTime(_root, pid);
         if (before is null)
         {
-            return (null, 0);
+            return (null, walk);
         }
 
         ulong netns = NetnsReader.Read(_root, pid);
-        var sockets = new List<SocketFd>();
-        var status = _fds.ReadSockets(_root, pid, sockets, out int fdCount);
+        var status = _fds.ReadSockets(_root, pid, walk);
         ulong? after = ProcessReader.ReadStartTime(_root, pid);
         return status is LinkStatus.Ok or LinkStatus.Denied && after == before
-            ? (new ProcessFds(pid, before.Value, netns, status, sockets, fdCount), fdCount)
-            : (null, fdCount);
+            ? (new ProcessFds(pid, before.Value, netns, status, walk.Sockets, walk.Numbers.Count), walk)
+            : (null, walk);
     }
 
     /// <summary>
     /// Keeps a walk's result. A re-walk that finds the same holdings as before (the spread periodic walk, mostly) is
-    /// not a change: the holder map, and so the snapshot, stay the very objects of the last refresh.
+    /// not a change: the holder map, and so the snapshot, stay the very objects of the last refresh. Only a full walk
+    /// counts for the periodic walk's rotation.
     /// </summary>
-    private void Record(int pid, ProcessFds? fds, int fdCount)
+    private void Record(int pid, ProcessFds? fds, FdWalk walk)
     {
         _walkedThisRefresh.Add(pid);
-        FdsWalkedLastRefresh += fdCount;
+        if (walk.IsIncremental)
+        {
+            _walkedIncrementally.Add(pid);
+        }
+        else
+        {
+            _walkedIncrementally.Remove(pid);
+        }
+
+        FdsWalkedLastRefresh += walk.LinksRead;
         if (fds is not null)
         {
             bool same = _cache.TryGetValue(pid, out var before) && SameHoldings(before, fds);
             ChangedLastRefresh |= !same;
             _cache[pid] = fds;
-            _rotation.Walked(pid, _now);
+            var numbers = walk.Numbers.ToArray();
+            Array.Sort(numbers); // readdir lists /proc/<pid>/fd in ascending order; the incremental walk searches it
+            _fdNumbers[pid] = numbers;
+            if (!walk.IsIncremental)
+            {
+                _rotation.Walked(pid, _now);
+            }
         }
         else
         {
             ChangedLastRefresh = true;
             _cache.Remove(pid);
+            _fdNumbers.Remove(pid);
             _rotation.Forget(pid);
             _startTimes.Forget(pid);
             _vanished++;

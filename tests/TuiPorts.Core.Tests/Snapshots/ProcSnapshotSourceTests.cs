@@ -128,16 +128,8 @@ public sealed class ProcSnapshotSourceTests : IDisposable
     /// <summary>Reads fd tables like the kernel would, except that one pid refuses (EACCES), as a sandboxed process does even to root.</summary>
     private sealed class RefusingFdReader(int refusingPid) : IFdTableReader
     {
-        public LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount)
-        {
-            if (pid == refusingPid)
-            {
-                fdCount = 0;
-                return LinkStatus.Denied;
-            }
-
-            return FdTables.Kernel.ReadSockets(root, pid, sockets, out fdCount);
-        }
+        public LinkStatus ReadSockets(ProcRoot root, int pid, FdWalk walk) =>
+            pid == refusingPid ? LinkStatus.Denied : FdTables.Kernel.ReadSockets(root, pid, walk);
     }
 
     [Fact]

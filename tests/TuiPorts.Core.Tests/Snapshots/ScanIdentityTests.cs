@@ -42,9 +42,9 @@ public sealed class ScanIdentityTests : IDisposable
     /// <summary>Reads the fds like the kernel, then replaces the process's stat with a newer process's (same pid).</summary>
     private sealed class ReusingFdReader(FixtureProcTree proc, int reusedPid) : IFdTableReader
     {
-        public LinkStatus ReadSockets(ProcRoot root, int pid, List<SocketFd> sockets, out int fdCount)
+        public LinkStatus ReadSockets(ProcRoot root, int pid, FdWalk walk)
         {
-            var status = FdTables.Kernel.ReadSockets(root, pid, sockets, out fdCount);
+            var status = FdTables.Kernel.ReadSockets(root, pid, walk);
             if (pid == reusedPid)
             {
                 File.WriteAllText(Path.Combine(proc.Root, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat"), Stat(pid, "new", startTicks: 2000));
