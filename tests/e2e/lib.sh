@@ -54,10 +54,18 @@ start_tuiports_with() {
     [ "$attempt" -lt 3 ] || fail "tmux could not start a session"
     sleep 0.3
   done
-  wait_for_screen "sockets" 20 || fail "tuiports did not draw its first frame"
+  wait_for_screen " socket" 20 || fail "tuiports did not draw its first frame" # "1 of 1 socket" or "3 of 9 sockets"
 }
 
-screen() { tmux capture-pane -p -t "$SESSION"; }
+# The pane's text, captured whole and then written in one piece. Checks read it with `screen | grep -q ...`: grep -q
+# stops at its first match, and under pipefail a tmux client still writing then (killed by SIGPIPE, 141) would fail
+# a check that had just passed - rarely, on a loaded machine. A writer that ignores SIGPIPE and whose status is not
+# the pipeline's cannot.
+screen() {
+  local text
+  text="$(tmux capture-pane -p -t "$SESSION")" || return 1
+  ( trap '' PIPE; printf '%s\n' "$text" ) 2>/dev/null || true
+}
 
 # wait_for_screen TEXT SECONDS: until the captured screen contains TEXT (fixed string).
 wait_for_screen() {

@@ -27,7 +27,7 @@ wait_for_screen "marks:" 5 || fail "the help's legend is not reachable"
 tmux send-keys -t "$SESSION" q
 for _ in $(seq 25); do screen | grep -qF "tuiports keys" || break; sleep 0.2; done
 screen | grep -qF "tuiports keys" && fail "q did not close the help"
-wait_for_screen "sockets" 5 || fail "q quit instead of closing the help"
+wait_for_screen " socket" 5 || fail "q quit instead of closing the help"
 echo "PASS: F1 help scrolls to every key and the legend, q closes it"
 
 # the port: the pane's header names the holder and its command while the fds scroll

@@ -35,7 +35,7 @@ sleep 0.3
 tmux new-session -d -s "$SESSION" -x 80 -y 24 "env -u DisableRealDriverIO TERM=xterm-256color bash --norc -i"
 sleep 0.5
 tmux send-keys -t "$SESSION" "$TUIPORTS_CMD" Enter
-wait_for_screen "sockets" 20 || fail "no first frame in the job-control shell"
+wait_for_screen " socket" 20 || fail "no first frame in the job-control shell"
 tmux send-keys -t "$SESSION" C-z
 wait_for_screen "Stopped" 5 || fail "Ctrl+Z did not suspend tuiports"
 [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = "0" ] || fail "alternate screen still on while suspended"

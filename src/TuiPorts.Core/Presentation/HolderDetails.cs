@@ -109,13 +109,7 @@ public static class HolderDetails
         }
     }
 
-    private static string Where(Snapshots.ProcessInfo p) => p.Cgroup switch
-    {
-        { Container: { } id, Unit: { } unit } => $"  container {id} ({unit})",
-        { Container: { } id } => $"  container {id}",
-        { Unit: { } unit } => $"  unit {unit}",
-        _ => string.Empty,
-    };
+    private static string Where(Snapshots.ProcessInfo p) => Wording.RunsIn(p.Cgroup) is { } where ? $"  {where}" : string.Empty;
 
     private static void AddFds(List<string> lines, FdListing? listing, ulong inode, IReadOnlyDictionary<string, string> sockets, bool otherFds)
     {

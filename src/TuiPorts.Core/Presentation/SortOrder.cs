@@ -2,7 +2,10 @@ using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
-/// <summary>The columns the table can be sorted by (htop's F6).</summary>
+/// <summary>
+/// The keys the table can be sorted by (htop's F6), in the order F6 and <c>&lt;</c>/<c>&gt;</c> cycle through them; each
+/// belongs to a column of the <see cref="Columns"/> table, which holds its name and its order.
+/// </summary>
 public enum SortColumn
 {
     Proto,
@@ -23,15 +26,8 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 {
     public static SortOrder Default { get; } = new(SortColumn.LocalPort);
 
-    public static string Label(SortColumn column) => column switch
-    {
-        SortColumn.LocalPort => "local port",
-        SortColumn.RemotePort => "remote port",
-        SortColumn.Pid => "pid",
-        SortColumn.Name => "process",
-        SortColumn.Traffic => "traffic",
-        _ => column.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The key's name in the status line (<c>local port</c>), from the <see cref="Columns"/> table.</summary>
+    public static string Label(SortColumn column) => Columns.KeyOf(column).Label;
 
     public SortOrder Next(int step)
     {
@@ -99,19 +95,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
     public int Compare(SocketEntry x, SocketEntry y)
     {
-        int c = Column switch
-        {
-            SortColumn.Proto => x.Protocol.CompareTo(y.Protocol),
-            SortColumn.LocalPort => x.LocalPort.CompareTo(y.LocalPort),
-            SortColumn.RemotePort => x.RemotePort.CompareTo(y.RemotePort),
-            SortColumn.State => string.CompareOrdinal(x.State, y.State),
-            SortColumn.Inode => x.Inode.CompareTo(y.Inode),
-            SortColumn.Pid => FirstPid(x).CompareTo(FirstPid(y)),
-            SortColumn.Name => string.Compare(FirstName(x), FirstName(y), StringComparison.OrdinalIgnoreCase),
-            SortColumn.User => string.Compare(FirstUser(x), FirstUser(y), StringComparison.OrdinalIgnoreCase),
-            SortColumn.Host => Remote.HostNames.Compare(x.Host, y.Host), // naturally: h2 before h10
-            _ => 0,
-        };
+        int c = Columns.KeyOf(Column).Compare?.Invoke(x, y) ?? 0;
         if (c == 0 && Column != SortColumn.LocalPort)
         {
             c = x.LocalPort.CompareTo(y.LocalPort);
@@ -144,11 +128,4 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         return Descending ? -c : c;
     }
-
-    // by the holder the row shows first (HolderTree.Lead: a pre-fork master, not a lower-pid worker)
-    private static int FirstPid(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).Pid : int.MaxValue;
-
-    private static string FirstName(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).Name : "\uffff";
-
-    private static string FirstUser(SocketEntry s) => s.Holders.Count > 0 ? Killing.HolderTree.Lead(s).User : "\uffff";
 }

@@ -28,9 +28,9 @@ public static class KillDialogText
             $"  command  {Formats.Cut(p.DisplayCommand, 60)}",
             $"  socket   {socket.LocalEndpoint} {socket.State} ({socket.Role.Name()})",
         };
-        if (p.Cgroup?.Unit is { } unit)
+        if (Wording.RunsIn(p.Cgroup) is { } where)
         {
-            lines.Add($"  unit     {unit}" + (p.Cgroup.Container is { } id ? $"   container {id}" : string.Empty));
+            lines.Add($"  runs in  {where}");
         }
 
         if (plan.Namespace is { } foreign)

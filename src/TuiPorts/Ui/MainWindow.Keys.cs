@@ -124,7 +124,7 @@ public sealed partial class MainWindow
             case UiCommand.ProcessTree:
                 if (State.SelectedRow is { } row)
                 {
-                    ShowText($"holders of {row.Socket.Protocol.Name()} {row.Socket.LocalEndpoint}", HolderTreeText.Lines(row.Socket, _screen.Options.AsRoot));
+                    ShowText($"holders of {Wording.SocketLabel(row.Socket)}", HolderTreeText.Lines(row.Socket, _screen.Options.AsRoot));
                 }
                 else
                 {

@@ -54,8 +54,8 @@ public sealed class RowLayoutTests
     [Fact]
     public void Hidden_and_kernel_owned_holders_read_hidden_and_a_dash()
     {
-        Assert.Equal("hidden", RowLayout.HoldersText(Listener(1, 2) with { HoldersHidden = true }));
-        Assert.Equal("-", RowLayout.HoldersText(Listener(1, 0)));
+        Assert.Equal("hidden", TableCells.Holders(Listener(1, 2) with { HoldersHidden = true }));
+        Assert.Equal("-", TableCells.Holders(Listener(1, 0)));
     }
 
     [Fact]

@@ -48,4 +48,27 @@ public sealed class WordingTests
 
         Assert.Contains(expected, Wording.Refusal(refusal, process), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("docker-3f2a9c0d1e2b.scope", "3f2a9c0d1e2b", "container 3f2a9c0d1e2b")]
+    [InlineData("nginx.service", null, "systemd unit nginx.service")]
+    public void Where_a_process_runs_reads_the_same_in_the_detail_pane_and_the_kill_plan(string unit, string? container, string expected)
+    {
+        var process = new ProcessInfo(7, "nginx", "nginx", 0, "root", 1, null, 1, false) { Cgroup = new TuiPorts.Core.ProcFs.CgroupInfo("/x", unit, container) };
+        var socket = Listener(80, 1) with { Holders = new EquatableArray<SocketHolder>([new(process, new EquatableArray<int>([3]))]) };
+
+        Assert.Equal(expected, Wording.RunsIn(process.Cgroup));
+        Assert.Equal($" ({expected})", KillWording.Where(process));
+        Assert.EndsWith($"  {expected}", HolderDetails.Build(socket, null, asRoot: true).Header[1], StringComparison.Ordinal);
+        Assert.Null(Wording.RunsIn(null));
+    }
+
+    [Fact]
+    public void A_socket_is_labelled_with_its_peer_unless_it_listens()
+    {
+        var connection = Listener(5432, 2) with { Role = SocketRole.Accepted, State = "ESTABLISHED", RemoteAddress = System.Net.IPAddress.Parse("10.0.0.9"), RemotePort = 51234 };
+
+        Assert.Equal("tcp 127.0.0.1:80 LISTEN", Wording.SocketLabel(Listener(80, 1)));
+        Assert.Equal("tcp 127.0.0.1:5432 -> 10.0.0.9:51234 ESTABLISHED", Wording.SocketLabel(connection));
+    }
 }

@@ -33,31 +33,62 @@ public sealed class StreamUnderChurnTests
             }
         });
 
+        // Besides the churn (whose pace depends on the machine's load), every scan gets one new connection on a second
+        // listener and closes the one from two scans before: each scan differs from the last whatever the scheduler does.
+        using var steady = new TcpListener(IPAddress.Loopback, 0);
+        steady.Start();
+        int steadyPort = ((IPEndPoint)steady.LocalEndpoint).Port;
+        var open = new Queue<(TcpClient Client, TcpClient Accepted)>();
+
         var source = new ProcSnapshotSource(ProcRoot.Default);
         using var wire = new MemoryStream();
         var writer = new SnapshotStreamWriter(wire);
         var reader = new SnapshotStreamReader("here");
         long read = 0;
         int lines = 0;
-        for (int scan = 0; scan < 15; scan++)
+        const int Scans = 15;
+        try
         {
-            var snapshot = source.Take();
-            var mine = snapshot.Sockets.Where(s => s.LocalPort == port || s.RemotePort == port).ToList(); // as --port does
-            writer.Write(snapshot, mine);
-            string written = Encoding.UTF8.GetString(wire.GetBuffer(), (int)read, (int)(wire.Length - read));
-            read = wire.Length;
-            foreach (string line in written.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            for (int scan = 0; scan < Scans; scan++)
             {
-                reader.Read(line);
-                lines++;
-            }
+                var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, steadyPort);
+                open.Enqueue((client, steady.AcceptTcpClient()));
+                if (open.Count > 2)
+                {
+                    var (oldClient, oldAccepted) = open.Dequeue();
+                    oldClient.Dispose(); // the client closes first: its side goes to TIME_WAIT
+                    oldAccepted.Dispose();
+                }
 
-            Assert.Equal(ByKey(Of([.. mine]).On("here")), ByKey(reader.Current!));
-            await Task.Delay(50);
+                var snapshot = source.Take();
+                var mine = snapshot.Sockets.Where(s => Ours(s, port) || Ours(s, steadyPort)).ToList(); // as --port does
+                writer.Write(snapshot, mine);
+                string written = Encoding.UTF8.GetString(wire.GetBuffer(), (int)read, (int)(wire.Length - read));
+                read = wire.Length;
+                foreach (string line in written.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    reader.Read(line);
+                    lines++;
+                }
+
+                Assert.Equal(ByKey(Of([.. mine]).On("here")), ByKey(reader.Current!));
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            foreach (var (client, accepted) in open)
+            {
+                client.Dispose();
+                accepted.Dispose();
+            }
         }
 
         await stop.CancelAsync();
         await churn;
-        Assert.True(lines > 3, $"only {lines} lines: the churn did not change anything");
+        Assert.Equal(Scans, lines); // the first scan whole, then one delta per scan: every scan changed something
     }
+
+    private static bool Ours(SocketEntry socket, int port) => socket.LocalPort == port || socket.RemotePort == port;
 }

@@ -12,13 +12,19 @@ namespace TuiPorts.Tests.TestSupport;
 public sealed class HeadlessUi : IDisposable
 {
     private readonly SessionToken? _token;
+    private readonly TimeSpan _modalLimit;
+    private string? _hung;
 
-    public HeadlessUi(UiContext context, int width = 100, int height = 30)
+    /// <param name="modalLimit">A dialog still open this long (30 s) after it opened would hang its test for ever (the key
+    /// meant to close it did not): it is closed, and the test fails when the UI is disposed.</param>
+    public HeadlessUi(UiContext context, int width = 100, int height = 30, TimeSpan? modalLimit = null)
     {
+        _modalLimit = modalLimit ?? TimeSpan.FromSeconds(30);
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         Window = new MainWindow(App, context);
+        App.SessionBegun += (_, e) => LimitModal(e.State.Runnable);
         _token = App.Begin(Window);
         App.LayoutAndDraw();
     }
@@ -59,6 +65,25 @@ public sealed class HeadlessUi : IDisposable
         App.LayoutAndDraw();
     }
 
+    private void LimitModal(IRunnable? runnable)
+    {
+        if (runnable is null || ReferenceEquals(runnable, Window))
+        {
+            return;
+        }
+
+        App.AddTimeout(_modalLimit, () =>
+        {
+            if (runnable.IsRunning)
+            {
+                _hung = runnable.GetType().Name;
+                App.RequestStop(runnable);
+            }
+
+            return false;
+        });
+    }
+
     public void Dispose()
     {
         if (_token is not null)
@@ -68,5 +93,9 @@ public sealed class HeadlessUi : IDisposable
 
         Window.Dispose();
         App.Dispose();
+        if (_hung is not null)
+        {
+            throw new InvalidOperationException($"a {_hung} was still open {_modalLimit.TotalSeconds} s after it opened: the key meant to close it did not");
+        }
     }
 }

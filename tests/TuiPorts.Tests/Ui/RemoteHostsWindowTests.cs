@@ -24,9 +24,12 @@ public sealed class RemoteHostsWindowTests : IDisposable
     private readonly IRemoteProcess _remoteKill = Substitute.For<IRemoteProcess>();
     private readonly List<IReadOnlyList<string>> _sshCalls = [];
 
+    /// <summary>The screen's clock stands still: "no answer for 6 s" is 6 s however long the machine takes between two lines.</summary>
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+
     public RemoteHostsWindowTests()
     {
-        var context = TestContexts.For(_proc.ProcRoot);
+        var context = TestContexts.For(_proc.ProcRoot, _time);
         context = context with { FdTables = new FdTableLoader(_proc.ProcRoot, ImmediateScheduler.Instance, ImmediateScheduler.Instance) { IsRemote = Hosts.IsRemote } };
         _ui = new HeadlessUi(context, width: 80, height: 24);
         var java = new Core.Snapshots.ProcessInfo(4242, "java", "java -jar app.jar", 33, "www-data", 5000,
@@ -122,7 +125,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
         _ui.Window.Apply(HostsView.Combine(
         [
             new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here")),
-            new HostSnapshot(new HostStatus("web1", HostState.Stale) { LastLine = silentSince, LastData = DateTimeOffset.UtcNow.AddSeconds(-6) }, Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
+            new HostSnapshot(new HostStatus("web1", HostState.Stale) { LastLine = silentSince, LastData = _time.GetUtcNow().AddSeconds(-6) }, Of(Tcp(8080, 10, "LISTEN", java)).On("web1")),
         ]));
         _ui.Type("8080");
         Assert.Equal("web1", _ui.Window.State.SelectedRow!.Socket.Host); // its rows stay, dimmed
@@ -140,7 +143,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
     [Fact]
     public void A_stale_hosts_rows_are_drawn_faint_and_live_ones_are_not_then_bright_again_when_it_answers()
     {
-        var stale = new HostStatus("web1", HostState.Stale) { LastLine = _ui.Window.Screen.HostClock - TimeSpan.FromSeconds(6), LastData = DateTimeOffset.UtcNow.AddSeconds(-6) };
+        var stale = new HostStatus("web1", HostState.Stale) { LastLine = _ui.Window.Screen.HostClock - TimeSpan.FromSeconds(6), LastData = _time.GetUtcNow().AddSeconds(-6) };
         var java = Process(4242, "java");
         var here = new HostSnapshot(new HostStatus("here", HostState.Live), Of(Tcp(22, 7, "LISTEN", Process(900, "sshd"))).On("here"));
         var web2 = new HostSnapshot(new HostStatus("web2", HostState.Live), Of(Tcp(8080, 10, "LISTEN", java)).On("web2"));

@@ -76,7 +76,8 @@ public sealed class Screen80x24Tests : IDisposable
         Assert.Contains("in the kill dialog", bottom, StringComparison.Ordinal); // the last entry, reached by scrolling
         Assert.Contains("marks: tcp* another network namespace", bottom, StringComparison.Ordinal);
         Assert.True(help!.TopLine > 0);
-        Assert.Equal(_ui.Window, _ui.App.TopRunnableView); // q closed it, and did not quit
+        Assert.Equal(_ui.Window, _ui.App.TopRunnableView); // q closed it
+        Assert.False(_ui.Window.StopRequested); // and did not quit
     }
 
     [Theory]

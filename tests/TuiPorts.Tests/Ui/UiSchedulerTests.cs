@@ -25,19 +25,23 @@ public sealed class UiSchedulerTests
     }
 
     [Fact]
-    public void Cancelled_work_never_runs()
+    public void Delayed_work_runs_when_its_time_comes_and_cancelled_work_never()
     {
-        using var app = Application.Create();
+        var clock = new ManualClock();
+        using var app = Application.Create(clock);
         app.Init(DriverRegistry.Names.ANSI);
         var scheduler = new UiScheduler(app);
         int ran = 0;
-
         int control = 0;
-        var work = scheduler.Schedule(TimeSpan.FromMilliseconds(1), () => ran++);
-        scheduler.Schedule(TimeSpan.FromMilliseconds(1), () => control++);
+
+        var work = scheduler.Schedule(TimeSpan.FromSeconds(1), () => ran++);
+        scheduler.Schedule(TimeSpan.FromSeconds(1), () => control++);
         work.Dispose();
-        Thread.Sleep(20); // both are due now; only the one not cancelled may run
         app.TimedEvents!.RunTimers();
+        Assert.Equal(0, control); // not due yet
+
+        clock.Advance(TimeSpan.FromSeconds(2)); // both are due now; only the one not cancelled may run
+        app.TimedEvents.RunTimers();
 
         Assert.Equal(1, control); // the timers did run: the cancelled one was skipped, not merely not yet due
         Assert.Equal(0, ran);
@@ -58,4 +62,16 @@ public sealed class UiSchedulerTests
 
         Assert.Equal([1, 2, 3], received);
     }
+}
+
+/// <summary>Terminal.Gui's clock, moved by hand: a timer is due exactly when the test says so.</summary>
+internal sealed class ManualClock : Terminal.Gui.Time.ITimeProvider
+{
+    public DateTime Now { get; private set; } = new(2026, 12, 7, 12, 0, 0, DateTimeKind.Local);
+
+    public void Advance(TimeSpan by) => Now += by;
+
+    public Terminal.Gui.Time.ITimer CreateTimer(TimeSpan interval, Action callback) => throw new NotSupportedException("not used by TimedEvents");
+
+    public Task Delay(TimeSpan duration, CancellationToken cancellationToken = default) => throw new NotSupportedException("not used by TimedEvents");
 }

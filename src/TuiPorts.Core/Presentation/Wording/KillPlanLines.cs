@@ -16,7 +16,7 @@ public static class KillPlanLines
         {
             foreach (var (socket, refusal) in port.RefusedSockets)
             {
-                yield return $"port {port.Port}: {SocketLabel(socket)}: refused: {Wording.Refusal(refusal)}";
+                yield return $"port {port.Port}: {Wording.SocketLabel(socket)}: refused: {Wording.Refusal(refusal)}";
             }
 
             if (port.RefusedAsShared)
@@ -56,7 +56,7 @@ public static class KillPlanLines
         var target = plan.Primary!;
         var p = target.Process;
         string holds = plan.Ports.Count == 0 ? "no listening socket"
-            : string.Join(", ", plan.Ports.SelectMany(port => port.Listeners).Select(SocketLabel).Distinct());
+            : string.Join(", ", plan.Ports.SelectMany(port => port.Listeners).Select(Wording.SocketLabel).Distinct());
         yield return $"pid {p.Pid} ({p.Title}, user {p.User}, started {(p.StartTimeUtc is { } t ? Formats.StartTimeUtc(t) : "?")}) holds {holds}";
         yield return $"    {p.DisplayCommand}";
         foreach (string line in KillWording.Details(target))
@@ -69,7 +69,7 @@ public static class KillPlanLines
     {
         var p = target.Process;
         var socket = port.Listeners.FirstOrDefault(s => s.Holders.Any(h => h.Pid == p.Pid)) ?? port.Listeners[0];
-        yield return $"port {port.Port}: {SocketLabel(socket)}: pid {p.Pid} ({p.Title}, user {p.User}){KillWording.TakesAlong(target)}{KillWording.Where(p)}";
+        yield return $"port {port.Port}: {Wording.SocketLabel(socket)}: pid {p.Pid} ({p.Title}, user {p.User}){KillWording.TakesAlong(target)}{KillWording.Where(p)}";
         yield return $"    {p.DisplayCommand}";
         foreach (string line in KillWording.OtherChildren(target))
         {
@@ -83,12 +83,10 @@ public static class KillPlanLines
 
         var others = snapshot is null ? [] : snapshot.Sockets
             .Where(s => s.Holders.Any(h => h.Pid == p.Pid) && s.LocalPort != port.Port && s.Role == SocketRole.Listener)
-            .Select(SocketLabel).Distinct().ToList();
+            .Select(Wording.SocketLabel).Distinct().ToList();
         if (others.Count > 0)
         {
             yield return $"    it also holds {string.Join(", ", others.Take(8))}{(others.Count > 8 ? $" and {others.Count - 8} more" : string.Empty)}: those ports close too";
         }
     }
-
-    public static string SocketLabel(SocketEntry socket) => $"{socket.Protocol.Name()} {socket.LocalEndpoint} {socket.State}";
 }

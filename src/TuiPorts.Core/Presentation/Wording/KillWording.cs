@@ -36,12 +36,7 @@ public static class KillWording
     };
 
     /// <summary>The systemd unit or container a process runs in: <c> (systemd unit nginx.service)</c>.</summary>
-    public static string Where(ProcessInfo process) => process.Cgroup switch
-    {
-        { Container: { } id } => $" (container {id})",
-        { Unit: { } unit } => $" (systemd unit {unit})",
-        _ => string.Empty,
-    };
+    public static string Where(ProcessInfo process) => Wording.RunsIn(process.Cgroup) is { } where ? $" ({where})" : string.Empty;
 
     /// <summary>"in container 3f2a... (netns 4026532001)" or "in netns 4026532001".</summary>
     public static string Namespace(ForeignPort port) =>

@@ -9,6 +9,17 @@ public static partial class Wording
     public static string MasterAndChildren(ProcessInfo top, int children) =>
         $"pid {top.Pid} ({top.Title}) and its {Count(children, "child", "children")} hold this socket; stopping {top.Pid} stops them and frees the port";
 
+    /// <summary>
+    /// Where a process runs, wherever it is said (detail pane, kill dialog, <c>tuiports kill</c>):
+    /// <c>container 3f2a9c0d1e2b</c> (its unit is the runtime's scope) or <c>systemd unit nginx.service</c>; null for neither.
+    /// </summary>
+    public static string? RunsIn(ProcFs.CgroupInfo? cgroup) => cgroup switch
+    {
+        { Container: { } id } => $"container {id}",
+        { Unit: { } unit } => $"systemd unit {unit}",
+        _ => null,
+    };
+
     /// <summary>A unix socket without a name (a socketpair, an unbound client), as the detail pane describes its fd.</summary>
     public const string UnnamedUnixSocket = "unix (unnamed)";
 

@@ -17,6 +17,14 @@ public static partial class Wording
     /// <summary>The <c>--once</c> table's footnote when a row is in another namespace.</summary>
     public const string OtherNetnsMark = "  (* = another network namespace)";
 
+    /// <summary>
+    /// A socket named in a sentence or a list: <c>tcp 0.0.0.0:80 LISTEN</c>, or when it has a peer,
+    /// <c>tcp 10.0.0.5:5432 -> 10.0.0.9:51234 ESTABLISHED</c>.
+    /// </summary>
+    public static string SocketLabel(SocketEntry socket) => socket.RemotePort == 0
+        ? $"{socket.Protocol.Name()} {socket.LocalEndpoint} {TerminalText.Sanitize(socket.State)}"
+        : $"{socket.Protocol.Name()} {socket.LocalEndpoint} -> {socket.RemoteEndpoint} {TerminalText.Sanitize(socket.State)}";
+
     /// <summary>The message line while the refresh fails.</summary>
     public static string ShowingLastGood(string refreshError) => $"{refreshError} (showing the last good snapshot; retrying)";
 
