@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Benchmarks;
 

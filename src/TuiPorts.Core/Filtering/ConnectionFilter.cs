@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using TuiPorts.Core.Presentation;
-using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Filtering;
 
@@ -22,9 +19,9 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
 
     /// <summary>
     /// <c>--peer</c>: <c>ADDR</c> or <c>ADDR:PORT</c>; IPv6 as <c>::1</c> or <c>[::1]:5432</c>. An IPv4-mapped address
-    /// means its IPv4 form. The error is one sentence.
+    /// means its IPv4 form. A problem is told as facts (<c>Presentation.Wording.Peer</c> words it).
     /// </summary>
-    public static bool TryParsePeer(string text, out IPAddress? address, out int? port, out string? error)
+    public static bool TryParsePeer(string text, out IPAddress? address, out int? port, out PeerProblem? error)
     {
         address = null;
         port = null;
@@ -36,7 +33,7 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
             int close = host.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || (close + 1 < host.Length && host[close + 1] != ':'))
             {
-                error = $"--peer: '{text}' is not ADDR, ADDR:PORT or [IPv6]:PORT";
+                error = new PeerProblem(PeerProblemKind.BadForm, text);
                 return false;
             }
 
@@ -52,7 +49,7 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
         bool fullForm = host.Contains(':', StringComparison.Ordinal) || host.Count(c => c == '.') == 3; // not "10" as 0.0.0.10
         if (!fullForm || !IPAddress.TryParse(host, out var parsed))
         {
-            error = Wording.NotAPeerAddress(text);
+            error = new PeerProblem(PeerProblemKind.NotAnAddress, text);
             return false;
         }
 
@@ -60,7 +57,7 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
         {
             if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p < 1 || p > 65535)
             {
-                error = $"--peer: '{portText}' is not a port between 1 and 65535";
+                error = new PeerProblem(PeerProblemKind.BadPort, portText);
                 return false;
             }
 
@@ -73,3 +70,16 @@ public sealed record ConnectionFilter(PortFilter Ports, IPAddress? PeerAddress =
 
     private static IPAddress Plain(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }
+
+/// <summary>What is wrong with a <c>--peer</c> value.</summary>
+public enum PeerProblemKind
+{
+    /// <summary>Not ADDR, ADDR:PORT or [IPv6]:PORT.</summary>
+    BadForm,
+    NotAnAddress,
+    /// <summary>The port part is not 1-65535.</summary>
+    BadPort,
+}
+
+/// <summary>A <c>--peer</c> problem as facts: its kind and the offending text (raw).</summary>
+public sealed record PeerProblem(PeerProblemKind Kind, string Text);

@@ -7,7 +7,7 @@ namespace TuiPorts.Core.Filtering;
 /// invalid, e.g. "port out of range"); a service name is its port or a process whose name contains it; anything else
 /// is free text matched against process names, command lines, users and addresses.
 /// </summary>
-public sealed record FilterText(PortFilter? Ports, string? Text, string? Error)
+public sealed record FilterText(PortFilter? Ports, string? Text, PortFilterProblem? Error)
 {
     public static FilterText None { get; } = new(null, null, null);
 

@@ -44,12 +44,12 @@ public sealed class PortFilter
     public override string ToString() => string.Join(",", Ranges);
 }
 
-/// <summary>Either a filter or a one-line message saying what is wrong with the text.</summary>
-public sealed record PortFilterResult(PortFilter? Filter, string? Error)
+/// <summary>Either a filter or what is wrong with the text.</summary>
+public sealed record PortFilterResult(PortFilter? Filter, PortFilterProblem? Error)
 {
     public bool IsValid => Filter is not null;
 
     public static PortFilterResult Ok(PortFilter filter) => new(filter, null);
 
-    public static PortFilterResult Fail(string error) => new(null, error);
+    public static PortFilterResult Fail(PortFilterProblem error) => new(null, error);
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
-using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Filtering;
 
 /// <summary>
 /// Parses the port grammar: items separated by commas; an item is a port (0-65535), a range <c>from-to</c>
-/// (from &lt;= to), or a service name from /etc/services. Never throws: bad text gives a message.
+/// (from &lt;= to), or a service name from /etc/services. Never throws: bad text gives a <see cref="PortFilterProblem"/>.
 /// </summary>
 public static class PortFilterParser
 {
@@ -18,12 +17,12 @@ public static class PortFilterParser
         string trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            return PortFilterResult.Fail(Wording.EmptyPortFilter);
+            return PortFilterResult.Fail(new PortFilterProblem(PortFilterProblemKind.Empty));
         }
 
         if (trimmed.Length > MaxLength)
         {
-            return PortFilterResult.Fail(Wording.PortFilterTooLong);
+            return PortFilterResult.Fail(new PortFilterProblem(PortFilterProblemKind.TooLong));
         }
 
         var ranges = new List<PortRange>();
@@ -47,7 +46,7 @@ public static class PortFilterParser
         }
 
         return ranges.Count == 0
-            ? PortFilterResult.Fail(Wording.NoPortIn(Printable(trimmed)))
+            ? PortFilterResult.Fail(new PortFilterProblem(PortFilterProblemKind.NoPort, trimmed))
             : PortFilterResult.Ok(new PortFilter(ranges, trimmed) { IsServiceNameOnly = onlyNames });
     }
 
@@ -55,36 +54,36 @@ public static class PortFilterParser
     public static bool LooksNumeric(string text) =>
         text.Length > 0 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ',' or '-' or ' ');
 
-    private static (PortRange Range, string? Error, bool IsName) ParseItem(string item, ServicesFile services)
+    private static (PortRange Range, PortFilterProblem? Error, bool IsName) ParseItem(string item, ServicesFile services)
     {
         int dash = item.IndexOf('-', 1);
         if (item.All(char.IsAsciiDigit) || (dash > 0 && item[..dash].Trim().All(char.IsAsciiDigit)))
         {
             if (dash < 0)
             {
-                return ParsePort(item, out int port, out string? error) ? (new PortRange(port, port), null, false) : (default, error, false);
+                return ParsePort(item, out int port, out PortFilterProblem? error) ? (new PortRange(port, port), null, false) : (default, error, false);
             }
 
             string fromText = item[..dash].Trim();
             string toText = item[(dash + 1)..].Trim();
             if (toText.Length == 0)
             {
-                return (default, Wording.IncompletePortRange(Printable(item)), false);
+                return (default, new PortFilterProblem(PortFilterProblemKind.IncompleteRange, item), false);
             }
 
-            if (!ParsePort(fromText, out int from, out string? fromError))
+            if (!ParsePort(fromText, out int from, out PortFilterProblem? fromError))
             {
                 return (default, fromError, false);
             }
 
-            if (!ParsePort(toText, out int to, out string? toError))
+            if (!ParsePort(toText, out int to, out PortFilterProblem? toError))
             {
                 return (default, toError, false);
             }
 
             return from <= to
                 ? (new PortRange(from, to), null, false)
-                : (default, Wording.ReversedPortRange(from, to), false);
+                : (default, new PortFilterProblem(PortFilterProblemKind.ReversedRange, item, from, to), false);
         }
 
         if (services.TryGetPort(item, out int servicePort))
@@ -92,33 +91,26 @@ public static class PortFilterParser
             return (new PortRange(servicePort, servicePort), null, true);
         }
 
-        return (default, Wording.UnknownPortName(Printable(item), services.IsAvailable), true);
+        return (default, new PortFilterProblem(PortFilterProblemKind.UnknownName, item, ServicesAvailable: services.IsAvailable), true);
     }
 
-    private static bool ParsePort(string text, out int port, out string? error)
+    private static bool ParsePort(string text, out int port, out PortFilterProblem? error)
     {
         error = null;
         if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
             port = 0;
-            error = Wording.NotAPortNumber(Printable(text));
+            error = new PortFilterProblem(PortFilterProblemKind.NotANumber, text);
             return false;
         }
 
         if (text.Length > 5 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > MaxPort)
         {
             port = 0;
-            error = Wording.PortOutOfRange(Printable(text), MaxPort);
+            error = new PortFilterProblem(PortFilterProblemKind.OutOfRange, text);
             return false;
         }
 
         return true;
-    }
-
-    /// <summary>Keeps messages one line and short whatever the input was.</summary>
-    private static string Printable(string text)
-    {
-        string cleaned = Presentation.TerminalText.Sanitize(text.Length > 40 ? text[..40] : text);
-        return text.Length > 40 ? cleaned + "..." : cleaned;
     }
 }

@@ -1,5 +1,3 @@
-using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Filtering;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 

@@ -1,6 +1,6 @@
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Killing;
 

@@ -1,5 +1,4 @@
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 
@@ -56,8 +55,4 @@ public sealed record KillPolicy(int OwnPid, IReadOnlyDictionary<int, string> Anc
     };
 
     public bool IsAncestor(int pid) => Ancestors.ContainsKey(pid);
-
-    /// <summary>Null when the process may be signalled, else why not, in words.</summary>
-    public string? RefusalFor(ProcessInfo process) =>
-        Check(process) is var refusal && refusal == KillRefusal.None ? null : Presentation.Wording.Refusal(refusal, process);
 }

@@ -1,4 +1,4 @@
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Killing;
 

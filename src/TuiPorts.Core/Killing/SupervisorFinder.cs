@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Killing;
 

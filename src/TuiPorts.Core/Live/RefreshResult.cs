@@ -1,4 +1,3 @@
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Live;
 
@@ -6,7 +5,7 @@ namespace TuiPorts.Core.Live;
 public sealed record RefreshResult(Snapshot? Snapshot, ScanFailure? Failure, TimeSpan ScanTime)
 {
     /// <summary>In a view of several hosts (<c>--ssh</c>): every host's status, in order; empty for this machine alone.</summary>
-    public IReadOnlyList<Remote.HostStatus> Hosts { get; init; } = [];
+    public IReadOnlyList<TuiPorts.Core.Model.HostStatus> Hosts { get; init; } = [];
 
     public static RefreshResult Ok(Snapshot snapshot, TimeSpan scanTime) => new(snapshot, null, scanTime);
 

@@ -1,4 +1,4 @@
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Live;
 
@@ -14,13 +14,16 @@ public sealed record RefreshSettings(TimeSpan Interval)
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(0.2);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromHours(1);
 
+    /// <summary>The heartbeat period of <c>--stream</c> unless told otherwise (the wire's <c>Heartbeat</c> says it too).</summary>
+    public static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(2);
+
     public static RefreshSettings Default { get; } = new(DefaultInterval);
 
     /// <summary>Every process's fds are walked again at least this often, whatever the shortcuts skipped.</summary>
     public TimeSpan FullRescanPeriod { get; init; } = HolderScanner.DefaultFullRescanPeriod;
 
     /// <summary><c>--stream</c> writes a heartbeat line when nothing was written for this long (<c>--heartbeat</c>).</summary>
-    public TimeSpan Heartbeat { get; init; } = Remote.Heartbeat.DefaultPeriod;
+    public TimeSpan Heartbeat { get; init; } = DefaultHeartbeat;
 
     /// <summary>How long host updates that arrive together (<c>--ssh</c>) are gathered before the table is rebuilt once.</summary>
     public TimeSpan HostsSettle { get; init; } = TimeSpan.FromMilliseconds(100);

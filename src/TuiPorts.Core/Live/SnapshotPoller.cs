@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Live;
 

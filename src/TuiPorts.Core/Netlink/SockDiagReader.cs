@@ -3,8 +3,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Runtime.InteropServices;
 using TuiPorts.Core.Interop;
-using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Core.Netlink;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Interop.NativeMethods;
 
 namespace TuiPorts.Core.Netlink;

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Runtime.InteropServices;
 using TuiPorts.Core.Interop;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Netlink;
 

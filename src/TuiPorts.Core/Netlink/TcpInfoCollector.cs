@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Netlink;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using TuiPorts.Core.Killing;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -88,7 +87,7 @@ public static class Columns
         {
             Screen = new(Place: 2, Min: 4, Max: 16, Grow: 1), // as wide as the longest host name: see RowLayout
             Printed = new(Place: 1),
-            SortKeys = [new(SortColumn.Host, "host", (x, y) => Remote.HostNames.Compare(x.Host, y.Host))], // naturally: h2 before h10
+            SortKeys = [new(SortColumn.Host, "host", (x, y) => TuiPorts.Core.Model.HostNames.Compare(x.Host, y.Host))], // naturally: h2 before h10
             HostsOnly = true,
         },
         new(ColumnId.Proto, "Proto", (row, snapshot) => TableCells.Proto(row.Socket, snapshot))

@@ -1,5 +1,4 @@
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -9,7 +8,7 @@ namespace TuiPorts.Core.Presentation;
 /// line of its command, so whose fds these are is always on screen. The <see cref="DetailText.Body"/> scrolls: who
 /// else holds the socket, each holder's open fds with the socket's own fd marked and every socket fd described, the
 /// other fds collapsed to a count unless asked for. Pure formatting: the facts arrive already read
-/// (<see cref="Live.FdTableLoader"/> reads them off the UI thread), or null while they are being read.
+/// (<see cref="TuiPorts.Core.Presentation.FdTableLoader"/> reads them off the UI thread), or null while they are being read.
 /// </summary>
 public static class HolderDetails
 {
@@ -76,7 +75,7 @@ public static class HolderDetails
         return new DetailText(header, body);
     }
 
-    private static string Parent(Snapshots.ProcessInfo p, DetailFacts? facts) =>
+    private static string Parent(TuiPorts.Core.Model.ProcessInfo p, DetailFacts? facts) =>
         facts?.ParentNames.TryGetValue(p.ParentPid, out var name) == true ? $"{p.ParentPid} ({name})" : $"{p.ParentPid}";
 
     private static string FirstLine(string text)
@@ -109,7 +108,7 @@ public static class HolderDetails
         }
     }
 
-    private static string Where(Snapshots.ProcessInfo p) => Wording.RunsIn(p.Cgroup) is { } where ? $"  {where}" : string.Empty;
+    private static string Where(TuiPorts.Core.Model.ProcessInfo p) => Wording.RunsIn(p.Cgroup) is { } where ? $"  {where}" : string.Empty;
 
     private static void AddFds(List<string> lines, FdListing? listing, ulong inode, IReadOnlyDictionary<string, string> sockets, bool otherFds)
     {

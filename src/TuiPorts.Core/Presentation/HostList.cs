@@ -1,5 +1,4 @@
 using System.Globalization;
-using TuiPorts.Core.Remote;
 
 namespace TuiPorts.Core.Presentation;
 

@@ -1,4 +1,3 @@
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 

@@ -1,7 +1,6 @@
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -63,7 +62,7 @@ public sealed class ScreenState
     public string? RefreshError { get; private set; }
 
     /// <summary>In a view of several hosts (<c>--ssh</c>): every host's status; empty for this machine alone.</summary>
-    public IReadOnlyList<Remote.HostStatus> Hosts { get; private set; } = [];
+    public IReadOnlyList<TuiPorts.Core.Model.HostStatus> Hosts { get; private set; } = [];
 
     /// <summary>One line per host that is not live (connecting, unreachable, garbage), at most three (the third sums up the rest).</summary>
     public IReadOnlyList<string> HostLines => StatusLines.Hosts(Hosts, HostClock);
@@ -72,10 +71,10 @@ public sealed class ScreenState
     public IReadOnlyList<string> HostLinesFor(int width) => StatusLines.Hosts(Hosts, HostClock, width);
 
     /// <summary>True when <paramref name="host"/> is stale: its rows are its last known ones, drawn dimmed.</summary>
-    public bool IsStale(string? host) => host is not null && Hosts.Any(h => h.Host == host && h.State == Remote.HostState.Stale);
+    public bool IsStale(string? host) => host is not null && Hosts.Any(h => h.Host == host && h.State == TuiPorts.Core.Model.HostState.Stale);
 
     /// <summary>The status of <paramref name="host"/>, or null for this machine alone.</summary>
-    public Remote.HostStatus? HostStatusOf(string? host) => host is null ? null : Hosts.FirstOrDefault(h => h.Host == host);
+    public TuiPorts.Core.Model.HostStatus? HostStatusOf(string? host) => host is null ? null : Hosts.FirstOrDefault(h => h.Host == host);
 
     /// <summary>The notice, while it has not expired.</summary>
     public string? Notice => _notice is not null && Elapsed < _noticeUntil ? _notice : null;
@@ -123,7 +122,7 @@ public sealed class ScreenState
     public void SetFilterText(string? text)
     {
         var parsed = FilterText.Parse(text, _services);
-        FilterError = parsed.Error;
+        FilterError = parsed.Error is { } problem ? Wording.PortFilter(problem) : null;
         if (parsed.IsValid)
         {
             _filter = parsed;
@@ -230,7 +229,7 @@ public sealed class ScreenState
             _notice = null;
         }
 
-        bool retrying = Hosts.Any(h => (h.RetryAt is not null && h.IsUnreachable) || h.State == Remote.HostState.Stale); // its countdown moves
+        bool retrying = Hosts.Any(h => (h.RetryAt is not null && h.IsUnreachable) || h.State == TuiPorts.Core.Model.HostState.Stale); // its countdown moves
         return List.Expire(Elapsed) | noticeExpired | retrying;
     }
 

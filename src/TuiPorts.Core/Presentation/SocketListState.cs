@@ -1,5 +1,4 @@
 using TuiPorts.Core.Filtering;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 

@@ -1,4 +1,3 @@
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -103,7 +102,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
-            c = Remote.HostNames.Compare(x.Host, y.Host); // one port over several hosts: host by host (h2 before h10)
+            c = TuiPorts.Core.Model.HostNames.Compare(x.Host, y.Host); // one port over several hosts: host by host (h2 before h10)
         }
 
         if (c == 0)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -11,7 +10,7 @@ public static class StatusLines
     /// them: <c>3 hosts (1 unreachable), 1,204 sockets</c> (and <c>, 12 shown</c> when a filter hides some).
     /// </summary>
     public static string Summary(
-        SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false, IReadOnlyList<Remote.HostStatus>? hosts = null)
+        SocketListState state, bool paused, TimeSpan interval, bool listeningOnly, bool readOnly = false, IReadOnlyList<TuiPorts.Core.Model.HostStatus>? hosts = null)
     {
         var snapshot = state.Snapshot;
         int total = snapshot.TotalSockets;
@@ -42,12 +41,12 @@ public static class StatusLines
 
         if (counts.Count == 0)
         {
-            return stateFilter is null ? string.Empty : $"  only {ProcFs.SocketStates.ShortName(stateFilter)}";
+            return stateFilter is null ? string.Empty : $"  only {TuiPorts.Core.Model.SocketStates.ShortName(stateFilter)}";
         }
 
         var parts = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Key == stateFilter ? $"[{ProcFs.SocketStates.ShortName(c.Key)}] {c.Value}" : $"{ProcFs.SocketStates.ShortName(c.Key)} {c.Value}");
-        string only = stateFilter is not null && !counts.ContainsKey(stateFilter) ? $"[{ProcFs.SocketStates.ShortName(stateFilter)}] 0 " : string.Empty;
+            .Select(c => c.Key == stateFilter ? $"[{TuiPorts.Core.Model.SocketStates.ShortName(c.Key)}] {c.Value}" : $"{TuiPorts.Core.Model.SocketStates.ShortName(c.Key)} {c.Value}");
+        string only = stateFilter is not null && !counts.ContainsKey(stateFilter) ? $"[{TuiPorts.Core.Model.SocketStates.ShortName(stateFilter)}] 0 " : string.Empty;
         return $"  {only}{string.Join(' ', parts)}";
     }
 
@@ -56,9 +55,9 @@ public static class StatusLines
     /// <paramref name="width"/> with "…"; at most three lines, the third then <c>and 4 more: h5, h7, h9, h12</c>, so
     /// every host that is not live stays named on screen at any width.
     /// </summary>
-    public static IReadOnlyList<string> Hosts(IReadOnlyList<Remote.HostStatus> hosts, TimeSpan now, int width = int.MaxValue)
+    public static IReadOnlyList<string> Hosts(IReadOnlyList<TuiPorts.Core.Model.HostStatus> hosts, TimeSpan now, int width = int.MaxValue)
     {
-        var down = hosts.Where(h => h.State != Remote.HostState.Live).ToList();
+        var down = hosts.Where(h => h.State != TuiPorts.Core.Model.HostState.Live).ToList();
         var lines = down.Count <= 3
             ? down.Select(h => Wording.HostLine(h, now)).ToList()
             : [Wording.HostLine(down[0], now), Wording.HostLine(down[1], now), $"and {down.Count - 2} more: {string.Join(", ", down.Skip(2).Select(h => h.Host))}"];

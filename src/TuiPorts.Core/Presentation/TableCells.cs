@@ -1,6 +1,5 @@
 using System.Globalization;
 using TuiPorts.Core.Killing;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -72,7 +71,7 @@ public static class TableCells
     }
 
     /// <summary>A traffic cell: empty without tcp_info.</summary>
-    public static string Traffic(SocketEntry socket, Snapshot snapshot, Func<Netlink.TcpInfo, string> text) =>
+    public static string Traffic(SocketEntry socket, Snapshot snapshot, Func<TuiPorts.Core.Model.TcpInfo, string> text) =>
         snapshot.TcpInfoOf(socket) is { } info ? text(info) : string.Empty;
 
     // Sort keys by the holder the row shows; sockets without one go last.

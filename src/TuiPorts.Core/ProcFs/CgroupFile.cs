@@ -1,12 +1,5 @@
 namespace TuiPorts.Core.ProcFs;
 
-/// <summary>What /proc/&lt;pid&gt;/cgroup says about who runs a process: the systemd unit and the container, if any.</summary>
-public sealed record CgroupInfo(string Path, string? Unit, string? Container)
-{
-    /// <summary>The container runtime's id, shortened the way <c>docker ps</c> shows it (12 hex characters).</summary>
-    public const int ShortIdLength = 12;
-}
-
 /// <summary>
 /// Parses /proc/&lt;pid&gt;/cgroup: cgroup v2 is one line <c>0::/path</c>; v1 has a line per hierarchy
 /// (<c>N:controllers:/path</c>), of which the systemd one (<c>name=systemd</c>) names the unit. The unit is the last

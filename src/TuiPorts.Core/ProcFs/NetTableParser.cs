@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.ProcFs;
 

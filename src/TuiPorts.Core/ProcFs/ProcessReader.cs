@@ -1,5 +1,4 @@
 using System.Globalization;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.ProcFs;
 

@@ -4,7 +4,6 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Remote;
 

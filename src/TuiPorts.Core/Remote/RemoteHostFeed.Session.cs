@@ -1,6 +1,6 @@
 using System.Reactive.Disposables;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Remote;
 

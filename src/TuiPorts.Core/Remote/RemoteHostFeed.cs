@@ -1,6 +1,7 @@
 using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Remote;
 

@@ -1,5 +1,4 @@
 using TuiPorts.Core.Killing;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Remote;
 

@@ -6,7 +6,7 @@ using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;

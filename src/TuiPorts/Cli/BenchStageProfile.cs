@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Cli;
 

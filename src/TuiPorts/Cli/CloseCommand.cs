@@ -3,7 +3,7 @@ using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
@@ -39,15 +39,15 @@ public sealed class CloseCommand(IConnectionCloser closer)
         var ports = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
         if (!ports.IsValid)
         {
-            return CommandLineInterface.UsageError(error, ports.Error!);
+            return CommandLineInterface.UsageError(error, Wording.PortFilter(ports.Error!));
         }
 
         var filter = new ConnectionFilter(ports.Filter!);
         if (result.GetValue(_peer) is { } peerText)
         {
-            if (!ConnectionFilter.TryParsePeer(peerText, out var address, out int? port, out string? problem))
+            if (!ConnectionFilter.TryParsePeer(peerText, out var address, out int? port, out var problem))
             {
-                return CommandLineInterface.UsageError(error, problem!);
+                return CommandLineInterface.UsageError(error, Wording.Peer(problem!));
             }
 
             filter = filter with { PeerAddress = address, PeerPort = port };

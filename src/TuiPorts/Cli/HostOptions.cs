@@ -64,7 +64,7 @@ public sealed class HostOptions
         string? text = result.GetValue(Heartbeat);
         if (text is null)
         {
-            return Core.Remote.Heartbeat.DefaultPeriod;
+            return TuiPorts.Core.Wire.Heartbeat.DefaultPeriod;
         }
 
         if (!text.Any(char.IsAsciiLetter) && Seconds.TryParse(text, 0.1, 3600, out var period)) // NaN and Infinity are not seconds

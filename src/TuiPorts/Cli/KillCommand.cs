@@ -4,7 +4,7 @@ using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
@@ -109,7 +109,7 @@ public sealed class KillCommand
         var parsed = PortFilterParser.Parse(result.GetValue(_ports), ServicesFile.Load(root));
         if (!parsed.IsValid)
         {
-            return CommandLineInterface.UsageError(error, parsed.Error!);
+            return CommandLineInterface.UsageError(error, Wording.PortFilter(parsed.Error!));
         }
 
         var snapshot = new ProcSnapshotSource(root).Take();

@@ -1,8 +1,8 @@
 using TuiPorts.Core.Filtering;
-using TuiPorts.Core.Output;
+using TuiPorts.Core.Wire;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;

@@ -1,4 +1,3 @@
-using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;
 

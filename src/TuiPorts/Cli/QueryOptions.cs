@@ -78,7 +78,7 @@ public sealed class QueryOptions
             var parsed = PortFilterParser.Parse(portText, ServicesFile.Load(ProcRootOf(result)));
             if (!parsed.IsValid)
             {
-                return (null, parsed.Error);
+                return (null, parsed.Error is { } problem ? Core.Presentation.Wording.PortFilter(problem) : null);
             }
 
             ports = parsed.Filter;

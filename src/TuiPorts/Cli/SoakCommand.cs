@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Hosting;
 
 namespace TuiPorts.Cli;

@@ -1,13 +1,12 @@
-using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Interop.NativeMethods;
 using TuiPorts.Hosting;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Cli;
 

@@ -1,6 +1,5 @@
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

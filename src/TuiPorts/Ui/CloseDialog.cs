@@ -1,7 +1,6 @@
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

@@ -1,5 +1,5 @@
 using Terminal.Gui.Input;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Ui;
 

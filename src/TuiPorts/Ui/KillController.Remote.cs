@@ -2,7 +2,6 @@ using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

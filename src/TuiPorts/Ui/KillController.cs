@@ -1,7 +1,6 @@
 using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

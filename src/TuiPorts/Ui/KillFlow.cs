@@ -4,7 +4,7 @@ using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Ui;
 

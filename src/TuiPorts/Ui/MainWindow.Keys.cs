@@ -1,7 +1,5 @@
 using Terminal.Gui.Input;
-using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 
@@ -200,7 +198,7 @@ public sealed partial class MainWindow
             return;
         }
 
-        if (_screen.HostStatusOf(row.Socket.Host) is { State: Core.Remote.HostState.Stale } stale)
+        if (_screen.HostStatusOf(row.Socket.Host) is { State: TuiPorts.Core.Model.HostState.Stale } stale)
         {
             ShowNotice(Wording.KillOnStaleHost(stale, _screen.HostClock)); // its row may be gone already: ask nothing, send nothing
             return;

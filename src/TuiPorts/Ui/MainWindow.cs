@@ -5,7 +5,6 @@ using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

@@ -1,6 +1,5 @@
 using Terminal.Gui.Views;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Ui;
 

@@ -1,9 +1,6 @@
-using System.Reactive.Concurrency;
 using TuiPorts.Core.Filtering;
-using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Hosting;
 
 namespace TuiPorts.Ui;
 

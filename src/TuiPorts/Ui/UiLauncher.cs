@@ -9,7 +9,7 @@ using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Ui.Idle;
 
 namespace TuiPorts.Ui;

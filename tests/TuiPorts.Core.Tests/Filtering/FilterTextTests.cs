@@ -22,7 +22,7 @@ public sealed class FilterTextTests
         Assert.Equal(valid, parsed.Ports is not null);
         if (error is not null)
         {
-            Assert.Contains(error, parsed.Error, StringComparison.Ordinal);
+            Assert.Contains(error, Core.Presentation.Wording.PortFilter(parsed.Error!), StringComparison.Ordinal);
         }
     }
 

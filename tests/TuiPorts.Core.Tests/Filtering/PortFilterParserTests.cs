@@ -21,7 +21,7 @@ public sealed class PortFilterParserTests
     public void Parses_the_grammar(string text, string ranges)
     {
         var result = PortFilterParser.Parse(text, Services);
-        Assert.True(result.IsValid, result.Error);
+        Assert.True(result.IsValid, result.Error?.ToString());
         Assert.Equal(ranges, result.Filter!.ToString());
     }
 
@@ -39,15 +39,15 @@ public sealed class PortFilterParserTests
     {
         var result = PortFilterParser.Parse(text, Services);
         Assert.False(result.IsValid);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', result.Error!);
+        Assert.Contains(message, Core.Presentation.Wording.PortFilter(result.Error!), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', Core.Presentation.Wording.PortFilter(result.Error!));
     }
 
     [Fact]
     public void Says_when_etc_services_is_missing()
     {
         var result = PortFilterParser.Parse("ssh", ServicesFile.Empty);
-        Assert.Contains("/etc/services is missing", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/etc/services is missing", Core.Presentation.Wording.PortFilter(result.Error!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 
@@ -108,7 +108,7 @@ public sealed class ProcFuzzTests
             {
                 var result = PortFilterParser.Parse(text, services);
                 Assert.True(result.IsValid ^ (result.Error is not null));
-                Assert.True(result.Error is null || !result.Error.Contains('\n'));
+                Assert.True(result.Error is null || !Core.Presentation.Wording.PortFilter(result.Error).Contains('\n'));
                 var filter = FilterText.Parse(text, services);
                 _ = filter.ApplyTo(SocketQuery.All).Matches(TestSupport.Snapshots.Listener(80, 1, 7));
             });

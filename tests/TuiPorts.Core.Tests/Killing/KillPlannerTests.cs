@@ -1,7 +1,7 @@
 using NSubstitute;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 

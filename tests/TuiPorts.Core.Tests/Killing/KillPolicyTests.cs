@@ -1,6 +1,5 @@
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Killing;
@@ -19,13 +18,14 @@ public sealed class KillPolicyTests
     [InlineData(400, false, "is an ancestor of tuiports")]
     public void Refuses_init_kernel_threads_itself_and_its_shell(int pid, bool kernelThread, string reason)
     {
-        Assert.Contains(reason, _policy.RefusalFor(Process(pid, kernelThread)), StringComparison.Ordinal);
+        var process = Process(pid, kernelThread);
+        Assert.Contains(reason, Core.Presentation.Wording.Refusal(_policy.Check(process), process), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Allows_an_ordinary_process()
     {
-        Assert.Null(_policy.RefusalFor(Process(1234)));
+        Assert.Equal(KillRefusal.None, _policy.Check(Process(1234)));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Killing;

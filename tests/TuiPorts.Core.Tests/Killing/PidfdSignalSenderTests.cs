@@ -3,7 +3,6 @@ using TuiPorts.Core.Interop;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Killing;
 

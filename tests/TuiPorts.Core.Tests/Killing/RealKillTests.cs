@@ -2,7 +2,7 @@ using System.Diagnostics;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Killing;

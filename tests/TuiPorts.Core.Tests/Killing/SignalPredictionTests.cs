@@ -69,5 +69,5 @@ public sealed class SignalPredictionTests
         Assert.False(unknown.IsStop); // no facts: no claim that it stops
     }
 
-    private static TuiPorts.Core.Snapshots.ProcessInfo Process(int pid) => new(pid, "p", "p", 0, "root", 1, null, 1, false);
+    private static TuiPorts.Core.Model.ProcessInfo Process(int pid) => new(pid, "p", "p", 0, "root", 1, null, 1, false);
 }

@@ -1,6 +1,5 @@
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Killing;
 

@@ -1,6 +1,6 @@
 using TuiPorts.Core.Live;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Live;
 

@@ -1,8 +1,7 @@
 using System.Reactive.Concurrency;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 using TuiPorts.Core.Live;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Live;

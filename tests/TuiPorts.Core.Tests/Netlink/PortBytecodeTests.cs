@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Netlink;
 

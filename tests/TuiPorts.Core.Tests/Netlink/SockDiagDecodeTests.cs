@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.Netlink;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Netlink;
 

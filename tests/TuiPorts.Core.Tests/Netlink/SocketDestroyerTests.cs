@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Netlink;

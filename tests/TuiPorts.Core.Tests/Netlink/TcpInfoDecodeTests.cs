@@ -1,5 +1,4 @@
 using TuiPorts.Core.Netlink;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Netlink;
 

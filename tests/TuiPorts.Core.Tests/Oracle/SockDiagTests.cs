@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.Oracle;
 

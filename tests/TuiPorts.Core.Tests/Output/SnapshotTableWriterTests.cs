@@ -1,6 +1,5 @@
 using System.Net;
-using TuiPorts.Core.Output;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Output;

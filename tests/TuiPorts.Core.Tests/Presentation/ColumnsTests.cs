@@ -1,7 +1,5 @@
-using TuiPorts.Core.Netlink;
-using TuiPorts.Core.Output;
+using TuiPorts.Core.Wire;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Presentation;

@@ -1,9 +1,8 @@
 using System.Net;
-using TuiPorts.Core.Output;
+using TuiPorts.Core.Wire;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 
 namespace TuiPorts.Core.Tests.Presentation;

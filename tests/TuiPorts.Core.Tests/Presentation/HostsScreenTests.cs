@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using TuiPorts.Core.Filtering;
-using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Presentation;

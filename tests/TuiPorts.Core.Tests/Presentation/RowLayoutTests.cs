@@ -1,5 +1,4 @@
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Presentation;

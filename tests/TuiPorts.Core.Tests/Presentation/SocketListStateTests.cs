@@ -89,15 +89,15 @@ public sealed class SocketListStateTests
     [Fact]
     public void A_new_filter_moves_the_highlight_to_the_first_listener_among_the_matches()
     {
-        var accepted = Listener(8080, 1) with { Role = TuiPorts.Core.Snapshots.SocketRole.Accepted, State = "ESTABLISHED", RemotePort = 40000 };
-        var client = Listener(8080, 3) with { Role = TuiPorts.Core.Snapshots.SocketRole.Client, State = "ESTABLISHED", RemotePort = 8080 };
-        var listener = Listener(8080, 2) with { Role = TuiPorts.Core.Snapshots.SocketRole.Listener };
+        var accepted = Listener(8080, 1) with { Role = TuiPorts.Core.Model.SocketRole.Accepted, State = "ESTABLISHED", RemotePort = 40000 };
+        var client = Listener(8080, 3) with { Role = TuiPorts.Core.Model.SocketRole.Client, State = "ESTABLISHED", RemotePort = 8080 };
+        var listener = Listener(8080, 2) with { Role = TuiPorts.Core.Model.SocketRole.Listener };
         _state.ApplySnapshot(Of(client, accepted, listener, Listener(22, 9)), T0);
 
         _state.SetQuery(SocketQuery.All with { Ports = PortFilterParser.Parse("8080", ServicesFile.Empty).Filter });
 
         Assert.Equal(
-            [TuiPorts.Core.Snapshots.SocketRole.Listener, TuiPorts.Core.Snapshots.SocketRole.Accepted, TuiPorts.Core.Snapshots.SocketRole.Client],
+            [TuiPorts.Core.Model.SocketRole.Listener, TuiPorts.Core.Model.SocketRole.Accepted, TuiPorts.Core.Model.SocketRole.Client],
             _state.Rows.Select(r => r.Socket.Role));
         Assert.Equal(2UL, _state.SelectedRow!.Socket.Inode);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Presentation;

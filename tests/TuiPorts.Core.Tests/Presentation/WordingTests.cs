@@ -1,6 +1,5 @@
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
 
 namespace TuiPorts.Core.Tests.Presentation;
@@ -54,7 +53,7 @@ public sealed class WordingTests
     [InlineData("nginx.service", null, "systemd unit nginx.service")]
     public void Where_a_process_runs_reads_the_same_in_the_detail_pane_and_the_kill_plan(string unit, string? container, string expected)
     {
-        var process = new ProcessInfo(7, "nginx", "nginx", 0, "root", 1, null, 1, false) { Cgroup = new TuiPorts.Core.ProcFs.CgroupInfo("/x", unit, container) };
+        var process = new ProcessInfo(7, "nginx", "nginx", 0, "root", 1, null, 1, false) { Cgroup = new TuiPorts.Core.Model.CgroupInfo("/x", unit, container) };
         var socket = Listener(80, 1) with { Holders = new EquatableArray<SocketHolder>([new(process, new EquatableArray<int>([3]))]) };
 
         Assert.Equal(expected, Wording.RunsIn(process.Cgroup));

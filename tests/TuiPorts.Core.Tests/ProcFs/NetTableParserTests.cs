@@ -1,5 +1,4 @@
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 
 namespace TuiPorts.Core.Tests.ProcFs;

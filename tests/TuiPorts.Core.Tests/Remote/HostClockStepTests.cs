@@ -8,6 +8,7 @@ using TuiPorts.Core.ProcFs;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 
@@ -56,7 +57,7 @@ public sealed class HostClockStepTests : IDisposable
         return _screen.HostLines;
     }
 
-    private static string[] Lines(params Core.Snapshots.Snapshot[] snapshots)
+    private static string[] Lines(params TuiPorts.Core.Model.Snapshot[] snapshots)
     {
         using var wire = new MemoryStream();
         var writer = new SnapshotStreamWriter(wire);

@@ -4,9 +4,9 @@ using System.Text;
 using NSubstitute;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

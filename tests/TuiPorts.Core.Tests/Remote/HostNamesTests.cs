@@ -1,5 +1,4 @@
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Remote;
 
 namespace TuiPorts.Core.Tests.Remote;
 

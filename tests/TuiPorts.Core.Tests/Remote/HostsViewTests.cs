@@ -2,7 +2,6 @@ using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Remote;

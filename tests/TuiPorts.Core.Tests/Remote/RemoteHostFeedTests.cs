@@ -1,12 +1,11 @@
-using System.Buffers;
 using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using System.Text;
 using NSubstitute;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
 using TuiPorts.Core.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

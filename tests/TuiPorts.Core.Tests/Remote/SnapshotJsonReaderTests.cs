@@ -1,7 +1,7 @@
 using System.Text;
-using TuiPorts.Core.Output;
+using TuiPorts.Core.Wire;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Remote;

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

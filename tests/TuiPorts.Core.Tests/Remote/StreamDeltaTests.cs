@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using TuiPorts.Core.Output;
+using TuiPorts.Core.Wire;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
 
 namespace TuiPorts.Core.Tests.Remote;

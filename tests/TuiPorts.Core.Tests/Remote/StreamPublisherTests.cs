@@ -3,9 +3,9 @@ using System.Text;
 using NSubstitute;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Live;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.Snapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

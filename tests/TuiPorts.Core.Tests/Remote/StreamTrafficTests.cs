@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using TuiPorts.Core.Netlink;
 using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Remote;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using static TuiPorts.Core.Tests.TestSupport.HostSnapshots;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Core.Tests.Remote;
 

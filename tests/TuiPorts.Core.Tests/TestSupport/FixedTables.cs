@@ -1,5 +1,5 @@
 using TuiPorts.Core.Filtering;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using System.Net;
-using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 
 namespace TuiPorts.Core.Tests.TestSupport;
 

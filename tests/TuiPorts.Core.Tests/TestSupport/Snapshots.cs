@@ -1,5 +1,4 @@
 using System.Net;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Tests.TestSupport;
 

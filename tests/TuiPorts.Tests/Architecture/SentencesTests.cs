@@ -16,7 +16,7 @@ public sealed class SentencesTests
     /// <summary>Places allowed to hold words that are not sentences to a person.</summary>
     private static readonly string[] Allowed =
     [
-        "Snapshots/RefreshStages.cs", // stage names of `tuiports bench` ("wait for dump"): labels in a benchmark's table
+        "Scanning/RefreshStages.cs", // stage names of `tuiports bench` ("wait for dump"): labels in a benchmark's table
         "Killing/DaemonStops.cs", // the daemon table: what each daemon's own signals do, kept beside the signals as data
     ];
 

@@ -131,9 +131,9 @@ public sealed class CloseCommandTests : IDisposable
     [Fact]
     public void State_and_peer_accept_the_forms_ss_and_netstat_print()
     {
-        Assert.Equal("CLOSE_WAIT", Core.ProcFs.SocketStates.ParseTcpName("close-wait"));
-        Assert.Equal("ESTABLISHED", Core.ProcFs.SocketStates.ParseTcpName("estab"));
-        Assert.Equal("FIN_WAIT1", Core.ProcFs.SocketStates.ParseTcpName("FIN-WAIT-1"));
+        Assert.Equal("CLOSE_WAIT", TuiPorts.Core.Model.SocketStates.ParseTcpName("close-wait"));
+        Assert.Equal("ESTABLISHED", TuiPorts.Core.Model.SocketStates.ParseTcpName("estab"));
+        Assert.Equal("FIN_WAIT1", TuiPorts.Core.Model.SocketStates.ParseTcpName("FIN-WAIT-1"));
         Assert.True(Core.Filtering.ConnectionFilter.TryParsePeer("[::1]:5432", out var address, out int? port, out _));
         Assert.Equal((IPAddress.IPv6Loopback, 5432), (address, port));
         Assert.True(Core.Filtering.ConnectionFilter.TryParsePeer("::ffff:10.0.0.7", out address, out port, out _));

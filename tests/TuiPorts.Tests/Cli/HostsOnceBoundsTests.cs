@@ -6,6 +6,7 @@ using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Hosting;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Tests.Cli;
 

@@ -6,6 +6,7 @@ using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using static TuiPorts.Core.Tests.TestSupport.FixtureProcTree;
 using TuiPorts.Hosting;
+using TuiPorts.Core.Wire;
 
 namespace TuiPorts.Tests.Cli;
 

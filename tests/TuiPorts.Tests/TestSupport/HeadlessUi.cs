@@ -3,7 +3,7 @@ using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
 using TuiPorts.Core.Live;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Ui;
 
 namespace TuiPorts.Tests.TestSupport;

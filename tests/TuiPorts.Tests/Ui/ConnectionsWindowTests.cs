@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.Input;
 using TuiPorts.Core.Netlink;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;

@@ -3,7 +3,7 @@ using NSubstitute;
 using System.Reactive.Concurrency;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;

@@ -2,7 +2,7 @@ using NSubstitute;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
 using TuiPorts.Core.Killing;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;

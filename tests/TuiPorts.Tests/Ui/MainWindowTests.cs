@@ -2,7 +2,7 @@ using Terminal.Gui.Testing;
 using Terminal.Gui.Input;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Presentation;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;

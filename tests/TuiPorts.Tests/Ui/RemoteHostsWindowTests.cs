@@ -4,6 +4,7 @@ using NSubstitute;
 using Terminal.Gui.Input;
 using TuiPorts.Core.Killing;
 using TuiPorts.Core.Live;
+using TuiPorts.Core.Presentation;
 using TuiPorts.Core.Remote;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
@@ -32,7 +33,7 @@ public sealed class RemoteHostsWindowTests : IDisposable
         var context = TestContexts.For(_proc.ProcRoot, _time);
         context = context with { FdTables = new FdTableLoader(_proc.ProcRoot, ImmediateScheduler.Instance, ImmediateScheduler.Instance) { IsRemote = Hosts.IsRemote } };
         _ui = new HeadlessUi(context, width: 80, height: 24);
-        var java = new Core.Snapshots.ProcessInfo(4242, "java", "java -jar app.jar", 33, "www-data", 5000,
+        var java = new TuiPorts.Core.Model.ProcessInfo(4242, "java", "java -jar app.jar", 33, "www-data", 5000,
             new DateTimeOffset(2026, 11, 25, 12, 1, 0, 340, TimeSpan.Zero), 1, false);
         _ui.Window.Apply(HostsView.Combine(
         [

@@ -4,7 +4,7 @@ using Terminal.Gui.Testing;
 using TuiPorts.Core.Filtering;
 using TuiPorts.Core.Presentation;
 using TuiPorts.Core.ProcFs;
-using TuiPorts.Core.Snapshots;
+using TuiPorts.Core.Scanning;
 using TuiPorts.Core.Tests.TestSupport;
 using TuiPorts.Tests.TestSupport;
 using TuiPorts.Ui;

@@ -79,7 +79,7 @@ public static class KillReportWording
     }
 
     /// <summary>"still running 5 s after SIGTERM", with the kernel's reason when the masks give one.</summary>
-    private static string Running(KillTarget? target, Snapshots.ProcessInfo process, KillRequest request)
+    private static string Running(KillTarget? target, TuiPorts.Core.Model.ProcessInfo process, KillRequest request)
     {
         string signal = Signals.Name(target?.Signal ?? request.Signal);
         string head = $"still running {Formats.Seconds(request.WatchFor)} after {signal}";

@@ -1,4 +1,3 @@
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -13,12 +12,24 @@ public static partial class Wording
 
     public static string NotAPeerAddress(string text) => $"--peer: '{text}' is not an IP address (ADDR or ADDR:PORT)";
 
+    /// <summary>A <c>--peer</c> problem in one line (the value made printable).</summary>
+    public static string Peer(Filtering.PeerProblem problem)
+    {
+        string text = TerminalText.Sanitize(problem.Text.Length > 60 ? problem.Text[..60] + "..." : problem.Text);
+        return problem.Kind switch
+        {
+            Filtering.PeerProblemKind.BadForm => $"--peer: '{text}' is not ADDR, ADDR:PORT or [IPv6]:PORT",
+            Filtering.PeerProblemKind.BadPort => $"--peer: '{text}' is not a port between 1 and 65535",
+            _ => NotAPeerAddress(text),
+        };
+    }
+
     /// <summary>One connection as a line: <c>tcp 127.0.0.1:5432 &lt;-&gt; 127.0.0.1:40000 ESTAB, pid 812 (psql)</c>.</summary>
     public static string Connection(SocketEntry socket)
     {
         string holder = socket.Holders.Count == 0 ? "owner unknown"
             : string.Join(", ", socket.Holders.Select(h => $"pid {h.Pid} ({TerminalText.Sanitize(h.Process.Name)})"));
-        return $"{socket.Protocol.Name()} {socket.LocalEndpoint} <-> {socket.RemoteEndpoint} {ProcFs.SocketStates.ShortName(socket.State)}, {holder}";
+        return $"{socket.Protocol.Name()} {socket.LocalEndpoint} <-> {socket.RemoteEndpoint} {TuiPorts.Core.Model.SocketStates.ShortName(socket.State)}, {holder}";
     }
 
     /// <summary>What a close did, or why the kernel did not do it (one sentence each).</summary>
@@ -56,7 +67,7 @@ public static partial class Wording
     public static string OtherEnd(SocketEntry peer)
     {
         string holder = peer.HoldersHidden ? "owner hidden"
-            : peer.Holders.Count == 0 ? $"no owner ({ProcFs.SocketStates.ShortName(peer.State)})"
+            : peer.Holders.Count == 0 ? $"no owner ({TuiPorts.Core.Model.SocketStates.ShortName(peer.State)})"
             : string.Join(", ", peer.Holders.Select(h => $"pid {h.Pid} ({TerminalText.Sanitize(h.Process.Name)})"));
         return $"other end: {holder} {peer.LocalEndpoint} (g goes there)";
     }
@@ -67,7 +78,7 @@ public static partial class Wording
         { IsListening: true } => "a listener is never closed: c closes one connection (K stops the server)",
         { Host: not null } => $"c closes connections of this machine: on {TerminalText.Sanitize(socket.Host)} run ssh {TerminalText.Sanitize(socket.Host)} tuiports close",
         _ when !socket.Protocol.IsTcp() => "only TCP connections can be closed",
-        { Inode: 0 } => $"a {ProcFs.SocketStates.ShortName(socket.State)} socket belongs to the kernel: nothing to close",
+        { Inode: 0 } => $"a {TuiPorts.Core.Model.SocketStates.ShortName(socket.State)} socket belongs to the kernel: nothing to close",
         _ => "only connections of tuiports' own network namespace can be closed",
     };
 }

@@ -1,3 +1,5 @@
+using TuiPorts.Core.Filtering;
+
 namespace TuiPorts.Core.Presentation;
 
 /// <summary>The port filter's complaints (<c>--port</c>, <c>kill PORTS</c>, the filter field): what is wrong, and what would do.</summary>
@@ -20,4 +22,24 @@ public static partial class Wording
     public static string NotAPortNumber(string text) => $"not a port number: {text}";
 
     public static string PortOutOfRange(string text, int max) => $"port out of range: {text} (ports are 0-{max})";
+
+    /// <summary>A port filter's problem in one line, the offending text cut and made printable.</summary>
+    public static string PortFilter(PortFilterProblem problem) => problem.Kind switch
+    {
+        PortFilterProblemKind.Empty => EmptyPortFilter,
+        PortFilterProblemKind.TooLong => PortFilterTooLong,
+        PortFilterProblemKind.NoPort => NoPortIn(Printable(problem.Text)),
+        PortFilterProblemKind.IncompleteRange => IncompletePortRange(Printable(problem.Text)),
+        PortFilterProblemKind.ReversedRange => ReversedPortRange(problem.From, problem.To),
+        PortFilterProblemKind.UnknownName => UnknownPortName(Printable(problem.Text), problem.ServicesAvailable),
+        PortFilterProblemKind.NotANumber => NotAPortNumber(Printable(problem.Text)),
+        _ => PortOutOfRange(Printable(problem.Text), PortFilterParser.MaxPort),
+    };
+
+    /// <summary>Keeps messages one line and short whatever the input was.</summary>
+    private static string Printable(string text)
+    {
+        string cleaned = TerminalText.Sanitize(text.Length > 40 ? text[..40] : text);
+        return text.Length > 40 ? cleaned + "..." : cleaned;
+    }
 }

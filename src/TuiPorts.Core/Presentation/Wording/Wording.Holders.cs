@@ -1,4 +1,3 @@
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 
@@ -13,7 +12,7 @@ public static partial class Wording
     /// Where a process runs, wherever it is said (detail pane, kill dialog, <c>tuiports kill</c>):
     /// <c>container 3f2a9c0d1e2b</c> (its unit is the runtime's scope) or <c>systemd unit nginx.service</c>; null for neither.
     /// </summary>
-    public static string? RunsIn(ProcFs.CgroupInfo? cgroup) => cgroup switch
+    public static string? RunsIn(TuiPorts.Core.Model.CgroupInfo? cgroup) => cgroup switch
     {
         { Container: { } id } => $"container {id}",
         { Unit: { } unit } => $"systemd unit {unit}",

@@ -12,11 +12,11 @@ public static partial class Wording
     public static string NoAnswerWithin(string host, TimeSpan timeout) => $"no answer from {host} within {Formats.Seconds(timeout)}";
 
     /// <summary><c>3 hosts (1 unreachable)</c>, <c>2 hosts (1 connecting)</c>, <c>1 host</c>.</summary>
-    public static string HostCount(IReadOnlyList<Remote.HostStatus> hosts)
+    public static string HostCount(IReadOnlyList<TuiPorts.Core.Model.HostStatus> hosts)
     {
         int unreachable = hosts.Count(h => h.IsUnreachable);
-        int connecting = hosts.Count(h => h.State == Remote.HostState.Connecting);
-        int stale = hosts.Count(h => h.State == Remote.HostState.Stale);
+        int connecting = hosts.Count(h => h.State == TuiPorts.Core.Model.HostState.Connecting);
+        int stale = hosts.Count(h => h.State == TuiPorts.Core.Model.HostState.Stale);
         var notes = new List<string>();
         if (unreachable > 0)
         {
@@ -40,21 +40,21 @@ public static partial class Wording
     /// A host that is not live, in one line: <c>db1: ssh: connect to host db1 port 22: Connection refused; retrying in
     /// 4 s</c>, or <c>h5: no answer for 6 s (last data 12:01:07)</c>.
     /// </summary>
-    public static string HostLine(Remote.HostStatus status, TimeSpan now)
+    public static string HostLine(TuiPorts.Core.Model.HostStatus status, TimeSpan now)
     {
-        if (status.State == Remote.HostState.Stale)
+        if (status.State == TuiPorts.Core.Model.HostState.Stale)
         {
             return $"{status.Host}: {Silence(status, now)}";
         }
 
         string what = status.State switch
         {
-            Remote.HostState.Connecting => "connecting...",
-            Remote.HostState.Live => "live",
+            TuiPorts.Core.Model.HostState.Connecting => "connecting...",
+            TuiPorts.Core.Model.HostState.Live => "live",
             _ => TerminalText.Sanitize(status.Message ?? "unreachable"),
         };
         string host = TerminalText.Sanitize(status.Host);
-        if (status.RetryAt is not { } at || status.State == Remote.HostState.Live)
+        if (status.RetryAt is not { } at || status.State == TuiPorts.Core.Model.HostState.Live)
         {
             return $"{host}: {what}";
         }
@@ -65,7 +65,7 @@ public static partial class Wording
     }
 
     /// <summary><c>no answer for 6 s (last data 12:01:07)</c>: how long a stale host has been silent.</summary>
-    public static string Silence(Remote.HostStatus status, TimeSpan now)
+    public static string Silence(TuiPorts.Core.Model.HostStatus status, TimeSpan now)
     {
         var silent = status.LastLine is { } since ? TimeSpan.FromSeconds(Math.Max(0, Math.Floor((now - since).TotalSeconds))) : TimeSpan.Zero;
         string data = status.LastData is { } at ? $" (last data {Formats.ClockTime(at)})" : string.Empty;
@@ -73,7 +73,7 @@ public static partial class Wording
     }
 
     /// <summary>K on a stale host's row: said before anything is sent.</summary>
-    public static string KillOnStaleHost(Remote.HostStatus status, TimeSpan now) =>
+    public static string KillOnStaleHost(TuiPorts.Core.Model.HostStatus status, TimeSpan now) =>
         $"{status.Host} is stale ({Silence(status, now)}): its rows may be out of date; nothing sent - wait until it answers again";
 
     /// <summary>A host whose line went past the cap (read no further).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using TuiPorts.Core.Killing;
-using TuiPorts.Core.Snapshots;
 
 namespace TuiPorts.Core.Presentation;
 

@@ -1,0 +1,76 @@
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Scanning;
+
+/// <summary>What one process's fd table said when it was last walked.</summary>
+public sealed record ProcessFds(int Pid, ulong StartTimeTicks, ulong Netns, LinkStatus Status, IReadOnlyList<SocketFd> Sockets, int FdCount);
+
+/// <summary>
+/// Socket inode -> every (pid, fd) holding it, each pid's network namespace, and who could not be seen: the join key
+/// between the socket tables and the processes. Built by <see cref="HolderScanner"/>.
+/// </summary>
+public sealed class HolderMap
+{
+    private readonly Dictionary<ulong, List<(int Pid, int Fd)>> _holders = [];
+
+    /// <summary>Namespace inode per pid; 0 when /proc/&lt;pid&gt;/ns/net could not be read.</summary>
+    public Dictionary<int, ulong> NetnsByPid { get; } = [];
+
+    /// <summary>Start time per pid, as read by the walk (the process's identity for this snapshot).</summary>
+    public Dictionary<int, ulong> StartTimeByPid { get; } = [];
+
+    /// <summary>Namespaces (0 = unknown) that contain a process whose fds could not be read.</summary>
+    public HashSet<ulong> NamespacesWithDeniedProcesses { get; } = [];
+
+    public int Processes { get; private set; }
+
+    /// <summary>Fds in the tables this map was built from (not all of them were read this time when incremental).</summary>
+    public int Fds { get; private set; }
+
+    public int SocketFds { get; private set; }
+
+    public int ProcessesDenied { get; private set; }
+
+    public int ProcessesVanished { get; init; }
+
+    public bool Holds(ulong inode) => _holders.ContainsKey(inode);
+
+    public IReadOnlyList<(int Pid, int Fd)> HoldersOf(ulong inode) =>
+        _holders.TryGetValue(inode, out var list) ? list : [];
+
+    public static HolderMap Build(IEnumerable<ProcessFds> processes, int vanished)
+    {
+        var map = new HolderMap { ProcessesVanished = vanished };
+        foreach (var process in processes)
+        {
+            map.Add(process);
+        }
+
+        return map;
+    }
+
+    private void Add(ProcessFds process)
+    {
+        Processes++;
+        Fds += process.FdCount;
+        SocketFds += process.Sockets.Count;
+        NetnsByPid[process.Pid] = process.Netns;
+        StartTimeByPid[process.Pid] = process.StartTimeTicks;
+        if (process.Status == LinkStatus.Denied)
+        {
+            ProcessesDenied++;
+            NamespacesWithDeniedProcesses.Add(process.Netns);
+        }
+
+        foreach (var (fd, inode) in process.Sockets)
+        {
+            if (!_holders.TryGetValue(inode, out var list))
+            {
+                list = [];
+                _holders[inode] = list;
+            }
+
+            list.Add((process.Pid, fd));
+        }
+    }
+}

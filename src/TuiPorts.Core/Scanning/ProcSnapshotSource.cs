@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using TuiPorts.Core.Interop;
+using TuiPorts.Core.ProcFs;
+
+namespace TuiPorts.Core.Scanning;
+
+/// <summary>
+/// The engine: walks every fd once (<see cref="HolderMap"/>), reads the socket tables of every namespace seen
+/// (<see cref="NamespaceTables"/>), and joins them into an immutable <see cref="Snapshot"/>.
+/// </summary>
+public sealed class ProcSnapshotSource : ISnapshotSource
+{
+    private readonly ProcRoot _root;
+    private readonly TimeProvider _time;
+    private readonly ProcessReader _processes;
+    private readonly HolderScanner _holders;
+    private readonly Dictionary<(int Pid, ulong Start), ProcessInfo> _processFacts = [];
+    private readonly ISocketTableSource _ownTables;
+    private readonly bool _isRoot;
+    private readonly TrafficMeter _traffic = new();
+
+    /// <param name="fdReader">How <c>/proc/&lt;pid&gt;/fd</c> is read; the kernel by default.</param>
+    /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
+    public ProcSnapshotSource(
+        ProcRoot root, TimeProvider? time = null, bool? isRoot = null, TimeSpan? fullRescanPeriod = null, ISocketTableSource? ownTables = null,
+        IFdTableReader? fdReader = null)
+    {
+        _root = root;
+        _time = time ?? TimeProvider.System;
+        _processes = new ProcessReader(root);
+        _holders = new HolderScanner(root, _time, fdReader) { FullRescanPeriod = fullRescanPeriod ?? HolderScanner.DefaultFullRescanPeriod };
+        _isRoot = isRoot ?? Privileges.IsRoot;
+        _ownTables = ownTables ?? SocketTableSource.For(root);
+    }
+
+    /// <summary>
+    /// Narrows every scan to sockets whose local or remote port matches (the kernel filters the dump): the refresh
+    /// then costs what the matches cost. Set from any thread; the next scan uses it. Null: every socket.
+    /// </summary>
+    public Filtering.PortFilter? Prefilter
+    {
+        get => Volatile.Read(ref _prefilter);
+        set => Volatile.Write(ref _prefilter, value);
+    }
+
+    private Filtering.PortFilter? _prefilter;
+
+    /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
+    public HolderScanner Holders => _holders;
+
+    /// <summary>Where the last refresh's time went, per stage (for <c>tuiports bench</c>).</summary>
+    public RefreshStages Stages => _holders.Stages;
+
+    public Snapshot Take()
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            return TakeStaged();
+        }
+        finally
+        {
+            Stages.Total = Stopwatch.GetTimestamp() - started;
+        }
+    }
+
+    private Snapshot TakeStaged()
+    {
+        var stages = Stages;
+        var takenAt = _time.GetUtcNow(); // shown as a time of day; durations use measuredAt
+        long measuredAt = _time.GetTimestamp();
+        ulong ownNetns = NetnsReader.ReadOwn(_root);
+
+        var prefilter = Prefilter;
+        var (holders, own) = WalkAndDump(ownNetns, prefilter, stages);
+        if (_holders.LastRefreshWasFull)
+        {
+            _processFacts.Clear();
+        }
+
+        long stage = Stopwatch.GetTimestamp();
+        var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
+        var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
+        stages.OtherNamespaces = Stopwatch.GetTimestamp() - stage;
+        var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
+        bool sameTables = _last is { } previous && previous.Prefilter == prefilter
+            && previous.Tables.Count == tables.Count && previous.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second));
+        stages.NewInodeSearch = 0;
+        if (_holders.ChangedLastRefresh || !sameTables)
+        {
+            // the same dumps and the same holders leave no inode without a holder it had not last time: no search
+            holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
+        }
+
+        bool factsChanged = RecheckFacts(holders);
+        stage = Stopwatch.GetTimestamp();
+        stages.Join = 0;
+        if (!_holders.ChangedLastRefresh && !factsChanged && sameTables && _last is { } last)
+        {
+            // the same dumps and the same holders: the same picture, without decoding or joining again (only the
+            // connections' counters may have moved: the same sockets with new traffic)
+            if (!ReferenceEquals(traffic, last.Snapshot.Traffic))
+            {
+                _last = last with { Snapshot = last.Snapshot with { TakenAt = takenAt, Traffic = traffic } };
+            }
+
+            return _last.Value.Snapshot;
+        }
+
+        var listeners = new ListenerIndex();
+        foreach (var ns in namespaces)
+        {
+            foreach (var row in ns.RoleRows)
+            {
+                listeners.Add(ns.Netns, row);
+            }
+        }
+
+        var processCache = new Dictionary<int, ProcessInfo?>();
+        var seen = new HashSet<SocketKey>();
+        var sockets = new List<SocketEntry>();
+        int malformed = 0;
+        var problems = new List<MalformedTable>();
+        foreach (var ns in namespaces)
+        {
+            problems.AddRange(ns.Malformed);
+            foreach (var table in ns.Tables)
+            {
+                malformed += table.MalformedLines;
+                foreach (var row in table.Rows)
+                {
+                    var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache);
+                    if (seen.Add(entry.Key)) // the kernel repeats rows under churn
+                    {
+                        sockets.Add(entry);
+                    }
+                }
+            }
+        }
+
+        // No canonical sort: the kernel lists sockets in hash-table order, which stays put while nothing changes, so
+        // "same content" comparisons still hold; views sort for display (sorting 50k entries here cost ~25 ms).
+        var stats = new ScanStats(
+            holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
+            holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
+        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats)
+        {
+            Traffic = traffic,
+        };
+        if (prefilter is not null)
+        {
+            // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
+            int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
+            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
+        }
+
+        _last = (prefilter, tables, snapshot);
+        stages.Join = Stopwatch.GetTimestamp() - stage;
+        return snapshot;
+    }
+
+    /// <summary>Below this many processes to walk, the dump runs on this thread after the walk (no thread-pool hand-off).</summary>
+    public const int InlineDumpBelow = HolderScanner.ParallelWalkThreshold;
+
+    /// <summary>
+    /// The fd walk and the own namespace's dump. They are independent kernel work: a large walk (a cold start, a
+    /// namespace full of new processes) runs beside the dump on a second core; a small one (every quiet refresh) runs
+    /// first and the dump after it on this thread, which saves the hand-off to a pool thread and its wake-ups.
+    /// </summary>
+    private (HolderMap Holders, NamespaceTables Own) WalkAndDump(ulong ownNetns, Filtering.PortFilter? prefilter, RefreshStages stages)
+    {
+        if (_holders.BeginRefresh() < InlineDumpBelow)
+        {
+            var map = _holders.FinishRefresh();
+            long start = Stopwatch.GetTimestamp();
+            var read = _ownTables.ReadOwn(ownNetns, prefilter);
+            stages.Dump = Stopwatch.GetTimestamp() - start;
+            stages.DumpQueued = 0;
+            stages.DumpWait = 0;
+            return (map, read);
+        }
+
+        long queued = Stopwatch.GetTimestamp();
+        var ownTables = Task.Run(() =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            stages.DumpQueued = start - queued;
+            var read = _ownTables.ReadOwn(ownNetns, prefilter);
+            stages.Dump = Stopwatch.GetTimestamp() - start;
+            return read;
+        });
+        var holders = _holders.FinishRefresh();
+        long waiting = Stopwatch.GetTimestamp();
+        var own = ownTables.GetAwaiter().GetResult();
+        stages.DumpWait = Stopwatch.GetTimestamp() - waiting;
+        return (holders, own);
+    }
+
+    /// <summary>
+    /// The processes walked again this refresh (the spread periodic walk among them) have their facts read again, so
+    /// a rewritten command line is at most one walk period old. True when a fact changed: the picture must be rebuilt.
+    /// </summary>
+    private bool RecheckFacts(HolderMap holders)
+    {
+        bool changed = false;
+        foreach (int pid in _holders.WalkedLastRefresh)
+        {
+            if (!holders.StartTimeByPid.TryGetValue(pid, out ulong start) || !_processFacts.TryGetValue((pid, start), out var known))
+            {
+                continue; // not a holder shown so far: read when first joined
+            }
+
+            var now = _processes.Read(pid);
+            if (now is null || now.StartTimeTicks != start)
+            {
+                _processFacts.Remove((pid, start));
+                changed = true;
+            }
+            else if (!now.Equals(known))
+            {
+                _processFacts[(pid, start)] = now;
+                changed = true;
+            }
+        }
+
+        if (_processFacts.Count > (2 * holders.Processes) + 64)
+        {
+            // facts of processes gone since (a full rescan used to drop them all every period)
+            foreach (var key in _processFacts.Keys.Where(k => !holders.StartTimeByPid.TryGetValue(k.Pid, out ulong s) || s != k.Start).ToList())
+            {
+                _processFacts.Remove(key);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>
+    private (Filtering.PortFilter? Prefilter, List<NetTable> Tables, Snapshot Snapshot)? _last;
+
+    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
+    {
+        var holders = EquatableArray<SocketHolder>.Empty;
+        var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
+        if (holding.Count == 1)
+        {
+            // the common case, kept free of LINQ: one process, one fd
+            var process = CachedProcess(holding[0].Pid, map, processCache);
+            holders = process is null ? holders : new EquatableArray<SocketHolder>([new SocketHolder(process, new EquatableArray<int>([holding[0].Fd]))]);
+        }
+        else if (holding.Count > 1)
+        {
+            var list = new List<SocketHolder>(holding.Count);
+            foreach (int pid in holding.Select(h => h.Pid).Distinct().Order())
+            {
+                var process = CachedProcess(pid, map, processCache);
+                if (process is not null) // null: exited since the fd walk
+                {
+                    var fds = holding.Where(h => h.Pid == pid).Select(h => h.Fd).Order();
+                    list.Add(new SocketHolder(process, new EquatableArray<int>(fds)));
+                }
+            }
+
+            holders = new EquatableArray<SocketHolder>(list);
+        }
+
+        bool hidden = holders.Count == 0 && row.Inode != 0
+            && (map.NamespacesWithDeniedProcesses.Contains(netns) || map.NamespacesWithDeniedProcesses.Contains(0));
+        return new SocketEntry(
+            row.Protocol, row.State, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort,
+            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, holders) { Role = role };
+    }
+
+    private ProcessInfo? CachedProcess(int pid, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)
+    {
+        if (!processCache.TryGetValue(pid, out var process))
+        {
+            process = holders.StartTimeByPid.TryGetValue(pid, out ulong start) ? ReadProcess(pid, start) : null;
+            processCache[pid] = process;
+        }
+
+        return process;
+    }
+
+    /// <summary>
+    /// Process facts, cached across refreshes by (pid, start time) - a reused pid is a different key - and dropped at
+    /// every full rescan, so a rewritten command line is at most one rescan period old.
+    /// </summary>
+    private ProcessInfo? ReadProcess(int pid, ulong start)
+    {
+        if (!_processFacts.TryGetValue((pid, start), out var process))
+        {
+            process = _processes.Read(pid);
+            if (process is null || process.StartTimeTicks != start)
+            {
+                return null; // exited (or replaced) since the fd walk: not the holder the walk saw
+            }
+
+            _processFacts[(pid, start)] = process;
+        }
+
+        return process;
+    }
+}
