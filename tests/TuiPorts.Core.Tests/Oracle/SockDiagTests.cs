@@ -54,8 +54,10 @@ public sealed class SockDiagTests
         using var client6 = new TcpClient(AddressFamily.InterNetworkV6);
         client6.Connect((IPEndPoint)tcp6.LocalEndpoint);
         using var accepted6 = tcp6.AcceptTcpClient();
-        var ours = new[] { tcp4.Server, tcp6.Server, client4.Client, client6.Client }
-            .Select(s => ((IPEndPoint)s.LocalEndPoint!).Port).ToHashSet();
+        // our sockets by their exact ends (a busy machine reuses port numbers on other addresses and families)
+        var ours = new[] { tcp4.Server, tcp6.Server, client4.Client, accepted4.Client, client6.Client, accepted6.Client }
+            .Select(s => (Local: (IPEndPoint)s.LocalEndPoint!, Remote: s.RemoteEndPoint as IPEndPoint))
+            .Select(e => $"{e.Local.Address}:{e.Local.Port} {e.Remote?.Port ?? 0}").ToHashSet();
 
         var records = new RecordBuffer();
         Assert.True(SockDiagReader.TryReadTcpBoth(records));
@@ -63,9 +65,9 @@ public sealed class SockDiagTests
 
         foreach (var (protocol, combined) in new[] { (Protocol.Tcp, both4), (Protocol.Tcp6, both6) })
         {
-            var perFamily = SockDiagReader.TryRead(protocol)!.Rows.Where(r => Ours(r, ours)).Select(Describe).Order().ToList();
+            var perFamily = SockDiagReader.TryRead(protocol)!.Rows.Where(r => ours.Contains(Ends(r))).Select(Describe).Order().ToList();
             Assert.Equal(3, perFamily.Count); // the listener, the client and the accepted end
-            Assert.Equal(perFamily, combined.Rows.Where(r => Ours(r, ours)).Select(Describe).Order());
+            Assert.Equal(perFamily, combined.Rows.Where(r => ours.Contains(Ends(r))).Select(Describe).Order());
             Assert.All(combined.Rows, r => Assert.Equal(protocol, r.Protocol));
         }
     }
@@ -90,7 +92,7 @@ public sealed class SockDiagTests
         Assert.Equal([port6], both6.Rows.Select(r => r.LocalPort));
     }
 
-    private static bool Ours(NetTableRow r, HashSet<int> ports) => ports.Contains(r.LocalPort) || ports.Contains(r.RemotePort);
+    private static string Ends(NetTableRow r) => $"{r.LocalAddress}:{r.LocalPort} {r.RemotePort}";
 
     private static string Describe(NetTableRow r) =>
         $"{r.Protocol} {r.LocalAddress}:{r.LocalPort} {r.RemoteAddress}:{r.RemotePort} {r.State} tx={r.TxQueue} rx={r.RxQueue} uid={r.Uid} inode={r.Inode}";

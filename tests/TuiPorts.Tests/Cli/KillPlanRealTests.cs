@@ -56,7 +56,7 @@ public sealed class KillPlanRealTests
         var (code, output, error) = Run("kill", server.PortText, "--signal", "HUP", "--yes");
 
         Assert.True(code == 0, output + error);
-        Assert.Contains("it has no handler for SIGHUP: the signal ends it", output, StringComparison.Ordinal);
+        Assert.True(output.Contains("it has no handler for SIGHUP: the signal ends it", StringComparison.Ordinal), output);
         Assert.Contains($"port {server.Port}: freed", output, StringComparison.Ordinal);
         Assert.False(PerlServer.Alive(server.Pid));
     }

@@ -84,7 +84,7 @@ public sealed class KillPortFateTests
         var (code, output, _) = Run("kill", server.PortText, "--yes", "--timeout", "1");
 
         Assert.Equal(1, code);
-        Assert.Contains("it ignores SIGTERM (its SigIgn mask): SIGTERM will not stop it; SIGINT will end it", output, StringComparison.Ordinal);
+        Assert.True(output.Contains("it ignores SIGTERM (its SigIgn mask): SIGTERM will not stop it; SIGINT will end it", StringComparison.Ordinal), output);
         Assert.Contains($"port {server.Port}: still held by pid {server.Pid} (perl), still running 1 s after SIGTERM — it ignores SIGTERM", output, StringComparison.Ordinal);
         Assert.Contains("rerun with --signal INT", output, StringComparison.Ordinal);
         Assert.True(PerlServer.Alive(server.Pid));
