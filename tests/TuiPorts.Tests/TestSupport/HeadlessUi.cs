@@ -2,6 +2,7 @@ using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.ViewBase;
 using TuiPorts.Core.Live;
 using TuiPorts.Core.Scanning;
 using TuiPorts.Ui;
@@ -40,6 +41,36 @@ public sealed class HeadlessUi : IDisposable
             App.LayoutAndDraw();
             return App.Driver!.ToString() ?? string.Empty;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="act"/> once, inside the next dialog's own loop after it has opened (to read it, or press the
+    /// key that closes it). A timer set before the key that opens the dialog could fire before the dialog exists on a
+    /// slow machine, and its key would go to the window instead; so it waits until the dialog is on top with the focus.
+    /// </summary>
+    public void WhenDialogOpens(Action act)
+    {
+        bool done = false;
+        App.SessionBegun += (_, e) =>
+        {
+            if (done || e.State.Runnable is null || ReferenceEquals(e.State.Runnable, Window))
+            {
+                return;
+            }
+
+            done = true;
+            var dialog = e.State.Runnable;
+            App.AddTimeout(TimeSpan.FromMilliseconds(10), () =>
+            {
+                if (!ReferenceEquals(App.TopRunnableView, dialog) || dialog is View { HasFocus: false })
+                {
+                    return true; // not on top with the focus yet: look again in 10 ms
+                }
+
+                act();
+                return false;
+            });
+        };
     }
 
     public void Show(Snapshot snapshot) => Window.Apply(RefreshResult.Ok(snapshot, TimeSpan.Zero));

@@ -38,10 +38,9 @@ public sealed class KillDialogTests : IDisposable
 
     private KillChoice Answer(Key key)
     {
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        _ui.WhenDialogOpens(() =>
         {
             _ui.App.InjectKey(key);
-            return false;
         });
         return new MessageBoxKillPrompt(_ui.App).Confirm(_plan, new KillRequest());
     }
@@ -50,12 +49,11 @@ public sealed class KillDialogTests : IDisposable
     private (KillChoice Choice, List<(string Text, Key HotKey, bool Default)> Buttons) AnswerSeeing(Key key)
     {
         var buttons = new List<(string, Key, bool)>();
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        _ui.WhenDialogOpens(() =>
         {
             var dialog = Assert.IsType<Terminal.Gui.Views.Dialog>(_ui.App.TopRunnableView);
             buttons.AddRange(dialog.Buttons.Select(b => (b.Text, b.HotKey, b.IsDefault || b.HasFocus)));
             _ui.App.InjectKey(key);
-            return false;
         });
         return (new MessageBoxKillPrompt(_ui.App).Confirm(_plan, new KillRequest()), buttons);
     }

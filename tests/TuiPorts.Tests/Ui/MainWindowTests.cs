@@ -209,11 +209,10 @@ public sealed class MainWindowTests : IDisposable
     public void F1_opens_the_help_listing_every_key_and_Enter_closes_it()
     {
         string? helpScreen = null;
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
+        _ui.WhenDialogOpens(() =>
         {
             helpScreen = _ui.App.Driver!.ToString();
             _ui.App.InjectKey(Key.Enter);
-            return false;
         });
 
         _ui.Press(Key.F1);

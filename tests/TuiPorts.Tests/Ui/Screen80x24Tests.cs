@@ -55,7 +55,7 @@ public sealed class Screen80x24Tests : IDisposable
         TextDialog? help = null;
         string? top = null;
         string? bottom = null;
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
+        _ui.WhenDialogOpens(() =>
         {
             help = _ui.App.TopRunnableView as TextDialog;
             top = _ui.App.Driver!.ToString();
@@ -63,7 +63,6 @@ public sealed class Screen80x24Tests : IDisposable
             _ui.App.LayoutAndDraw();
             bottom = _ui.App.Driver!.ToString();
             _ui.App.InjectKey(Key.Q);
-            return false;
         });
 
         _ui.Press(Key.F1);
@@ -87,11 +86,10 @@ public sealed class Screen80x24Tests : IDisposable
     public void The_help_closes_with_Esc_F1_and_Enter_as_in_htop(KeyCode close)
     {
         bool opened = false;
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
+        _ui.WhenDialogOpens(() =>
         {
             opened = _ui.App.TopRunnableView is TextDialog;
             _ui.App.InjectKey(new Key(close));
-            return false;
         });
 
         _ui.Press(new Key('?'));
@@ -226,11 +224,10 @@ public sealed class Screen80x24Tests : IDisposable
         _ui.Window.KillRequested += row => killed.Add(row.Socket.LocalPort);
         _ui.Type("9000");
         IReadOnlyList<string>? tree = null;
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
+        _ui.WhenDialogOpens(() =>
         {
             tree = (_ui.App.TopRunnableView as TextDialog)?.Lines;
             _ui.App.InjectKey(Key.Esc);
-            return false;
         });
 
         _ui.Press(Key.F5);
@@ -249,11 +246,10 @@ public sealed class Screen80x24Tests : IDisposable
         _ui.Window.ShowNotice(report);
         Assert.Contains("ignored SIGTERM", _ui.Screen, StringComparison.Ordinal); // wrapped to two lines, not cut
         IReadOnlyList<string>? log = null;
-        _ui.App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
+        _ui.WhenDialogOpens(() =>
         {
             log = (_ui.App.TopRunnableView as TextDialog)?.Lines;
             _ui.App.InjectKey(Key.Q);
-            return false;
         });
 
         _ui.Press(Key.M);
