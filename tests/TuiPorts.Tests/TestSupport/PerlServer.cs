@@ -12,7 +12,8 @@ namespace TuiPorts.Tests.TestSupport;
 public sealed class PerlServer : IDisposable
 {
     private const string Listen =
-        "$|=1; use IO::Socket::INET; use POSIX ();"
+        // the dispositions the tests read back: whatever the runner inherited (nohup ignores HUP, a background job INT)
+        "$|=1; use IO::Socket::INET; use POSIX (); $SIG{$_} = 'DEFAULT' for qw(HUP INT QUIT TERM USR1 USR2);"
         + " sub bind_on { IO::Socket::INET->new(Listen => 128, LocalAddr => '127.0.0.1', LocalPort => $_[0], Proto => 'tcp', ReuseAddr => 1) or die \"listen: $!\" }"
         + " sub others_on { my $h = sprintf(':%04X', $_[0]); my $n = -1; for my $f (qw(/proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6)) {"
         + " open(my $fh, '<', $f) or next; while (my $l = <$fh>) { my @c = split(' ', $l); $n++ if defined $c[1] && substr($c[1], -5) eq $h } } $n }"
