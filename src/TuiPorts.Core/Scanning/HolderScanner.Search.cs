@@ -68,8 +68,7 @@ public sealed partial class HolderScanner
                 continue; // walked fully already
             }
 
-            var walk = walkFor(pid);
-            if (walk is null || (walk.IsIncremental && _walkedIncrementally.Contains(pid)))
+            if (walkFor(pid) is not { } walk)
             {
                 continue;
             }
