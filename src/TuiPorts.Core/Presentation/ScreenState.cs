@@ -41,7 +41,7 @@ public sealed class ScreenState
         _options = options;
         _started = time.GetTimestamp();
         _baseQuery = initialQuery with { Ports = null, Text = null };
-        List = new SocketListState(Live.RefreshSettings.MarkLifetimeFor(options.Interval));
+        List = new SocketListState(Live.RefreshSettings.MarkLifetimeFor(options.Interval), options.Interval / 2);
         InitialFilterText = initialQuery.Ports?.Text ?? string.Empty;
     }
 

@@ -23,12 +23,23 @@ public sealed record SocketRow(SocketEntry Socket, RowMark Mark)
 public sealed class SocketListState
 {
     private readonly TimeSpan _highlightFor;
+    private readonly TimeSpan _expireEarly;
     private readonly Dictionary<SocketKey, TimeSpan> _newUntil = [];
     private readonly Dictionary<SocketKey, (SocketEntry Socket, TimeSpan Until)> _gone = [];
     private bool _hasSnapshot;
     private HashSet<SocketKey> _currentKeys = [];
 
-    public SocketListState(TimeSpan highlightFor) => _highlightFor = highlightFor;
+    /// <param name="highlightFor">How long a new or gone socket stays marked.</param>
+    /// <param name="expireEarly">
+    /// How early a snapshot may drop a mark that is nearly due: the marks of a snapshot then leave with a later
+    /// snapshot, in the same redraw, instead of in a redraw of their own a moment before or after it (under churn,
+    /// that second redraw every second cost as much as the first). Half the refresh interval; zero by default.
+    /// </param>
+    public SocketListState(TimeSpan highlightFor, TimeSpan expireEarly = default)
+    {
+        _highlightFor = highlightFor;
+        _expireEarly = expireEarly;
+    }
 
     public Snapshot Snapshot { get; private set; } = Snapshot.Empty;
 
@@ -82,7 +93,7 @@ public sealed class SocketListState
         _hasSnapshot = true;
         _currentKeys = current;
         Snapshot = snapshot;
-        Expire(now, rebuild: false);
+        Expire(now + _expireEarly, rebuild: false);
         bool kept = Rebuild(keepSelection: true);
         if ((first || (newScope && !kept)) && Query.Ports is not null) // a new picture, and the highlight lost its row
         {

@@ -74,7 +74,7 @@ public sealed class DetailPane : View
     private void ShowRule()
     {
         string title = $"{_glyphs.Rule} Details ";
-        _rule.Text = title + new string(_glyphs.Rule, Math.Max(0, PaneWidth - title.Length));
+        QuietUpdates.SetText(_rule, title + new string(_glyphs.Rule, Math.Max(0, PaneWidth - title.Length)));
     }
 
     private void Rewrap()
@@ -92,10 +92,14 @@ public sealed class DetailPane : View
         _wrappedFor = PaneWidth;
         ShowRule();
         HeaderLines = _text.Header.Select(l => Formats.Cut(l, PaneWidth)).ToList();
-        _header.Text = string.Join('\n', HeaderLines);
-        _header.Height = Dim.Absolute(HeaderLines.Count);
-        ShownLines = Wrap(_text.Body, PaneWidth);
-        _body.SetSource(new ObservableCollection<string>(ShownLines));
+        QuietUpdates.SetText(_header, string.Join('\n', HeaderLines));
+        QuietUpdates.SetHeight(_header, Dim.Absolute(HeaderLines.Count));
+        var lines = Wrap(_text.Body, PaneWidth);
+        if (!lines.SequenceEqual(ShownLines, StringComparer.Ordinal))
+        {
+            ShownLines = lines;
+            _body.SetSource(new ObservableCollection<string>(ShownLines)); // the same lines again: nothing to redraw
+        }
     }
 
     /// <summary>The scrolling part: it moves its text, never a highlight, and never hands focus away.</summary>

@@ -183,7 +183,7 @@ public sealed partial class MainWindow : Window, IKillView
         }
 
         StatusBarLabels = labels;
-        _keyBar.Text = string.Join("  ", labels);
+        QuietUpdates.SetText(_keyBar, string.Join("  ", labels));
     }
 
     private static string KeyName(Key key) => key == Key.Esc ? "Esc" : key == Key.Space ? "Space" : key.AsRune.Value is > 32 and < 127 && !key.IsCtrl && !key.IsAlt ? ((char)key.AsRune.Value).ToString() : key.ToString();
@@ -225,27 +225,31 @@ public sealed partial class MainWindow : Window, IKillView
         }
     }
 
+    /// <summary>
+    /// Hands every view what it shows now. Only what changed is assigned (<see cref="QuietUpdates"/>): a refresh that
+    /// changes rows redraws the table, not the window around it.
+    /// </summary>
     private void Render()
     {
         var snapshot = State.Snapshot;
         int width = Math.Max(1, Viewport.Width > 0 ? Viewport.Width : 80);
         var layout = RowLayout.For(width, State.Rows, snapshot);
         FitTableHeight();
-        _header.Text = layout.Header(State.Sort, _context.Glyphs);
-        _header.SetScheme(_schemes.Header);
+        QuietUpdates.SetText(_header, layout.Header(State.Sort, _context.Glyphs));
+        QuietUpdates.SetScheme(_header, _schemes.Header);
         _table.Show(State.Rows, layout, snapshot, State.SelectedIndex, RowScheme);
-        _summary.Text = TerminalText.Sanitize(_screen.SummaryLine);
+        _table.SetNeedsDraw(); // the marks and the selection are drawn from the rows, whatever the table made of them
+        QuietUpdates.SetText(_summary, TerminalText.Sanitize(_screen.SummaryLine));
         var message = TextWrap.Lines(TerminalText.Sanitize(_screen.MessageLine), width).ToList(); // a report wraps to two lines; m has it whole
-        _message.Text = string.Join('\n', message.Count <= 2 ? message : [message[0], message[1][..Math.Max(0, message[1].Length - 4)] + " (m)"]);
-        _message.Height = Dim.Absolute(Math.Clamp(message.Count, 1, 2));
-        _message.SetScheme(_screen.MessageIsError ? _schemes.Error : _schemes.Normal);
+        QuietUpdates.SetText(_message, string.Join('\n', message.Count <= 2 ? message : [message[0], message[1][..Math.Max(0, message[1].Length - 4)] + " (m)"]));
+        QuietUpdates.SetHeight(_message, Dim.Absolute(Math.Clamp(message.Count, 1, 2)));
+        QuietUpdates.SetScheme(_message, _screen.MessageIsError ? _schemes.Error : _schemes.Normal);
         var hostLines = _screen.HostLinesFor(width);
-        _hostLines.Text = string.Join('\n', hostLines);
-        _hostLines.Height = Dim.Absolute(hostLines.Count);
-        _hostLines.SetScheme(_schemes.Error);
+        QuietUpdates.SetText(_hostLines, string.Join('\n', hostLines));
+        QuietUpdates.SetHeight(_hostLines, Dim.Absolute(hostLines.Count));
+        QuietUpdates.SetScheme(_hostLines, _schemes.Error);
         RenderDetails();
         UpdateStatusBar();
-        SetNeedsDraw();
     }
 
     /// <summary>
@@ -256,13 +260,13 @@ public sealed partial class MainWindow : Window, IKillView
     {
         int height = Viewport.Height > 0 ? Viewport.Height : 24;
         int cap = Math.Max(1, height * 45 / 100);
-        _details.Visible = _paneMode != PaneMode.Hidden;
-        _table.Height = _paneMode switch
+        QuietUpdates.SetVisible(_details, _paneMode != PaneMode.Hidden);
+        QuietUpdates.SetHeight(_table, _paneMode switch
         {
             PaneMode.Hidden => Dim.Fill(1),
             PaneMode.Zoomed => Dim.Absolute(Math.Clamp(State.Rows.Count, 1, 3)),
             _ => Dim.Absolute(Math.Clamp(State.Rows.Count, Math.Min(3, cap), cap)),
-        };
+        });
     }
 
     private Scheme? RowScheme(int rowIndex)

@@ -36,6 +36,37 @@ public sealed class SocketListStateTests
     }
 
     [Fact]
+    public void A_snapshot_drops_the_marks_due_before_the_next_one_so_a_tick_between_them_has_nothing_to_redraw()
+    {
+        var state = new SocketListState(TimeSpan.FromSeconds(2), expireEarly: TimeSpan.FromMilliseconds(500));
+        var second = TimeSpan.FromSeconds(1);
+        state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0);
+        state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3)), T0 + second); // 300 new, 200 gone: due at T0 + 3 s
+        state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3), Listener(400, 4)), T0 + (2 * second)); // 400 due at T0 + 4 s
+
+        // the next snapshot comes a little early (the scan was quicker): the marks due 0.1 s later leave with it
+        state.ApplySnapshot(Of(Listener(100, 1), Listener(300, 3), Listener(400, 4)), T0 + TimeSpan.FromSeconds(2.9));
+        Assert.Equal(RowMark.None, state.Rows.Single(r => r.Socket.LocalPort == 300).Mark);
+        Assert.DoesNotContain(state.Rows, r => r.Socket.LocalPort == 200);
+        Assert.Equal(RowMark.New, state.Rows.Single(r => r.Socket.LocalPort == 400).Mark); // due in 1.1 s: kept
+
+        Assert.False(state.Expire(T0 + TimeSpan.FromSeconds(3.5))); // the UI's tick between two snapshots: nothing left to drop
+        Assert.True(state.Expire(T0 + TimeSpan.FromSeconds(4))); // without a snapshot, the tick drops it when due
+        Assert.All(state.Rows, r => Assert.Equal(RowMark.None, r.Mark));
+    }
+
+    [Fact]
+    public void Without_an_early_allowance_a_snapshot_keeps_every_mark_until_it_is_due()
+    {
+        _state.ApplySnapshot(Of(Listener(100, 1)), T0);
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0 + TimeSpan.FromSeconds(1));
+
+        _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2)), T0 + TimeSpan.FromSeconds(2.9));
+
+        Assert.Equal(RowMark.New, _state.Rows.Single(r => r.Socket.LocalPort == 200).Mark);
+    }
+
+    [Fact]
     public void A_vanished_socket_is_shown_as_gone_then_leaves_and_the_selection_moves_on()
     {
         _state.ApplySnapshot(Of(Listener(100, 1), Listener(200, 2), Listener(300, 3)), T0);
