@@ -8,7 +8,7 @@ namespace TuiPorts.Core.Scanning;
 /// The engine: walks every fd once (<see cref="HolderMap"/>), reads the socket tables of every namespace seen
 /// (<see cref="NamespaceTables"/>), and joins them into an immutable <see cref="Snapshot"/>.
 /// </summary>
-public sealed class ProcSnapshotSource : ISnapshotSource
+public sealed partial class ProcSnapshotSource : ISnapshotSource
 {
     private readonly ProcRoot _root;
     private readonly TimeProvider _time;
@@ -18,6 +18,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private readonly ISocketTableSource _ownTables;
     private readonly bool _isRoot;
     private readonly TrafficMeter _traffic = new();
+    private readonly KeptEntries _entries = new();
 
     /// <param name="fdReader">How <c>/proc/&lt;pid&gt;/fd</c> is read; the kernel by default.</param>
     /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
@@ -129,14 +130,18 @@ public sealed class ProcSnapshotSource : ISnapshotSource
                 malformed += table.MalformedLines;
                 foreach (var row in table.Rows)
                 {
-                    var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache);
-                    if (seen.Add(entry.Key)) // the kernel repeats rows under churn
+                    var key = KeptEntries.KeyOf(row, ns.Netns);
+                    if (seen.Add(key)) // the kernel repeats rows under churn
                     {
+                        var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache, _entries.Previous(key));
+                        _entries.Keep(key, entry);
                         sockets.Add(entry);
                     }
                 }
             }
         }
+
+        _entries.EndJoin();
 
         // No canonical sort: the kernel lists sockets in hash-table order, which stays put while nothing changes, so
         // "same content" comparisons still hold; views sort for display (sorting 50k entries here cost ~25 ms).
@@ -237,68 +242,4 @@ public sealed class ProcSnapshotSource : ISnapshotSource
 
     /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>
     private (Filtering.PortFilter? Prefilter, List<NetTable> Tables, Snapshot Snapshot)? _last;
-
-    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
-    {
-        var holders = EquatableArray<SocketHolder>.Empty;
-        var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
-        if (holding.Count == 1)
-        {
-            // the common case, kept free of LINQ: one process, one fd
-            var process = CachedProcess(holding[0].Pid, map, processCache);
-            holders = process is null ? holders : new EquatableArray<SocketHolder>([new SocketHolder(process, new EquatableArray<int>([holding[0].Fd]))]);
-        }
-        else if (holding.Count > 1)
-        {
-            var list = new List<SocketHolder>(holding.Count);
-            foreach (int pid in holding.Select(h => h.Pid).Distinct().Order())
-            {
-                var process = CachedProcess(pid, map, processCache);
-                if (process is not null) // null: exited since the fd walk
-                {
-                    var fds = holding.Where(h => h.Pid == pid).Select(h => h.Fd).Order();
-                    list.Add(new SocketHolder(process, new EquatableArray<int>(fds)));
-                }
-            }
-
-            holders = new EquatableArray<SocketHolder>(list);
-        }
-
-        bool hidden = holders.Count == 0 && row.Inode != 0
-            && (map.NamespacesWithDeniedProcesses.Contains(netns) || map.NamespacesWithDeniedProcesses.Contains(0));
-        return new SocketEntry(
-            row.Protocol, row.State, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort,
-            row.TxQueue, row.RxQueue, row.Uid, row.Inode, netns, hidden, holders) { Role = role };
-    }
-
-    private ProcessInfo? CachedProcess(int pid, HolderMap holders, Dictionary<int, ProcessInfo?> processCache)
-    {
-        if (!processCache.TryGetValue(pid, out var process))
-        {
-            process = holders.StartTimeByPid.TryGetValue(pid, out ulong start) ? ReadProcess(pid, start) : null;
-            processCache[pid] = process;
-        }
-
-        return process;
-    }
-
-    /// <summary>
-    /// Process facts, cached across refreshes by (pid, start time) - a reused pid is a different key - and dropped at
-    /// every full rescan, so a rewritten command line is at most one rescan period old.
-    /// </summary>
-    private ProcessInfo? ReadProcess(int pid, ulong start)
-    {
-        if (!_processFacts.TryGetValue((pid, start), out var process))
-        {
-            process = _processes.Read(pid);
-            if (process is null || process.StartTimeTicks != start)
-            {
-                return null; // exited (or replaced) since the fd walk: not the holder the walk saw
-            }
-
-            _processFacts[(pid, start)] = process;
-        }
-
-        return process;
-    }
 }
