@@ -7,20 +7,27 @@ public sealed record ProcessFds(int Pid, ulong StartTimeTicks, ulong Netns, Link
 
 /// <summary>
 /// Socket inode -> every (pid, fd) holding it, each pid's network namespace, and who could not be seen: the join key
-/// between the socket tables and the processes. Built by <see cref="HolderScanner"/>.
+/// between the socket tables and the processes. Built by <see cref="HolderScanner"/>; nothing changes it afterwards.
 /// </summary>
 public sealed class HolderMap
 {
     private readonly Dictionary<ulong, List<(int Pid, int Fd)>> _holders = [];
+    private readonly Dictionary<int, ulong> _netnsByPid = [];
+    private readonly Dictionary<int, ulong> _startTimeByPid = [];
+    private readonly HashSet<ulong> _namespacesWithDeniedProcesses = [];
+
+    private HolderMap()
+    {
+    }
 
     /// <summary>Namespace inode per pid; 0 when /proc/&lt;pid&gt;/ns/net could not be read.</summary>
-    public Dictionary<int, ulong> NetnsByPid { get; } = [];
+    public IReadOnlyDictionary<int, ulong> NetnsByPid => _netnsByPid;
 
     /// <summary>Start time per pid, as read by the walk (the process's identity for this snapshot).</summary>
-    public Dictionary<int, ulong> StartTimeByPid { get; } = [];
+    public IReadOnlyDictionary<int, ulong> StartTimeByPid => _startTimeByPid;
 
     /// <summary>Namespaces (0 = unknown) that contain a process whose fds could not be read.</summary>
-    public HashSet<ulong> NamespacesWithDeniedProcesses { get; } = [];
+    public IReadOnlySet<ulong> NamespacesWithDeniedProcesses => _namespacesWithDeniedProcesses;
 
     public int Processes { get; private set; }
 
@@ -54,12 +61,12 @@ public sealed class HolderMap
         Processes++;
         Fds += process.FdCount;
         SocketFds += process.Sockets.Count;
-        NetnsByPid[process.Pid] = process.Netns;
-        StartTimeByPid[process.Pid] = process.StartTimeTicks;
+        _netnsByPid[process.Pid] = process.Netns;
+        _startTimeByPid[process.Pid] = process.StartTimeTicks;
         if (process.Status == LinkStatus.Denied)
         {
             ProcessesDenied++;
-            NamespacesWithDeniedProcesses.Add(process.Netns);
+            _namespacesWithDeniedProcesses.Add(process.Netns);
         }
 
         foreach (var (fd, inode) in process.Sockets)

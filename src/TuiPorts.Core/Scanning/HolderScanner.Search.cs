@@ -10,12 +10,16 @@ public sealed partial class HolderScanner
     /// Phase 2: for socket-table rows whose inode no cached process holds, walk the likely holders first and stop when
     /// all are found. Inodes nobody holds (kernel sockets, hidden holders) are remembered until the next full rescan.
     /// </summary>
-    public HolderMap FindHolders(HolderMap map, IEnumerable<NetTableRow> allRows)
+    /// <param name="scan">This refresh's scan (<see cref="FinishScan"/>): the search adds to it.</param>
+    /// <exception cref="InvalidOperationException">The scan is not from this scanner's latest refresh.</exception>
+    public HolderScan FindHolders(HolderScan scan, IEnumerable<NetTableRow> allRows)
     {
+        EnsureCurrent(scan.Refresh);
         long start = Stopwatch.GetTimestamp();
         try
         {
-            return Search(map, allRows);
+            var map = Search(scan.Map, allRows);
+            return ReferenceEquals(map, scan.Map) ? scan : Result(map);
         }
         finally
         {
@@ -74,7 +78,7 @@ public sealed partial class HolderScanner
             }
 
             Walk(pid, walk);
-            ProcessesSearchedLastRefresh++;
+            _processesSearched++;
             if (_cache.TryGetValue(pid, out var walked))
             {
                 foreach (var socket in walked.Sockets)

@@ -45,39 +45,20 @@ public sealed partial class HolderScanner
 
     public TimeSpan FullRescanPeriod { get; init; } = DefaultFullRescanPeriod;
 
-    /// <summary>True when the last refresh walked every process.</summary>
-    public bool LastRefreshWasFull { get; private set; }
-
-    /// <summary>
-    /// False when the last refresh (both phases) found every process as it was: nothing walked, nothing gone, not a
-    /// full rescan. Then the holder map is the same as the one before.
-    /// </summary>
-    public bool ChangedLastRefresh { get; private set; }
-
-    /// <summary>Links read (one readlink each) by the last refresh, including the search for new inodes.</summary>
-    public int FdsWalkedLastRefresh { get; private set; }
-
     /// <summary>Where the refreshes' time goes (this scanner writes the listing, identity, walk and search stages).</summary>
     public RefreshStages Stages { get; init; } = new();
 
-    /// <summary>Processes walked by the last refresh (both phases): their cached facts may have changed.</summary>
-    public IReadOnlySet<int> WalkedLastRefresh => _walkedThisRefresh;
-
-    /// <summary>Processes walked by the last refresh's search for holders of new inodes (phase 2).</summary>
-    public int ProcessesSearchedLastRefresh { get; private set; }
-
-    /// <summary>Phase 1: bring the cache up to date with the processes that exist now.</summary>
-    public HolderMap Refresh()
-    {
-        BeginRefresh();
-        return FinishRefresh();
-    }
+    /// <summary>
+    /// One refresh in one call: lists /proc, checks every known process's identity, walks what changed and its share
+    /// of the periodic walk. The search for new sockets' holders (<see cref="FindHolders"/>) needs the tables.
+    /// </summary>
+    public HolderScan Scan() => FinishScan(BeginScan());
 
     /// <summary>
     /// Phase 1a: lists /proc, drops the gone, checks every known process's identity and picks this refresh's share of
-    /// the spread periodic walk. Returns how many processes <see cref="FinishRefresh"/> will walk.
+    /// the spread periodic walk, for <see cref="FinishScan"/>. A new plan makes every earlier one and its scan stale.
     /// </summary>
-    public int BeginRefresh()
+    public WalkPlan BeginScan()
     {
         long now = _time.GetTimestamp();
         bool first = _lastRefresh is null;
@@ -94,10 +75,11 @@ public sealed partial class HolderScanner
         _now = now;
         _walkedThisRefresh.Clear();
         _walkedIncrementally.Clear();
-        FdsWalkedLastRefresh = 0;
-        ProcessesSearchedLastRefresh = 0;
+        _fdsWalked = 0;
+        _processesSearched = 0;
         _vanished = 0;
-        ChangedLastRefresh = first;
+        _changed = first;
+        _refresh++;
         long stage = Stopwatch.GetTimestamp();
         _pids.Clear();
         _ = FdTableReader.ListNumbers(_root.Path, _pids); // kept lists: an idle refresh allocates nothing here
@@ -119,7 +101,7 @@ public sealed partial class HolderScanner
             _fdNumbers.Remove(gone);
             _rotation.Forget(gone);
             _startTimes.Forget(gone);
-            ChangedLastRefresh = true;
+            _changed = true;
         }
 
         _toWalk.Clear();
@@ -139,25 +121,45 @@ public sealed partial class HolderScanner
         Stages.IdentityChecks = Lap(ref stage);
         int tracked = _rotation.Count;
         int overdue = first ? 0 : _rotation.TakeDue(now, share, FullRescanPeriod, _toWalk, _scheduled);
-        LastRefreshWasFull = first || (tracked > 0 && overdue == tracked); // a pause of a whole period: everything re-walked
-        if (LastRefreshWasFull)
+        _wasFull = first || (tracked > 0 && overdue == tracked); // a pause of a whole period: everything re-walked
+        if (_wasFull)
         {
             _unheld.Clear();
         }
 
         _toWalk.Sort();
-        return _toWalk.Count;
+        return new WalkPlan(_toWalk.Count) { Refresh = _refresh };
     }
 
-    /// <summary>Phase 1b: walks what <see cref="BeginRefresh"/> picked and hands back the holder map.</summary>
-    public HolderMap FinishRefresh()
+    /// <summary>Phase 1b: walks what <paramref name="plan"/> picked and hands back what the refresh found.</summary>
+    /// <exception cref="InvalidOperationException">The plan is not this scanner's latest.</exception>
+    public HolderScan FinishScan(WalkPlan plan)
     {
+        EnsureCurrent(plan.Refresh);
         long stage = Stopwatch.GetTimestamp();
         WalkAll(_toWalk);
         Stages.FdWalk = Lap(ref stage);
         // nothing walked or gone: the same map as before (a fresh one only to reset the vanished count)
-        return ChangedLastRefresh || _map is not { ProcessesVanished: 0 } ? Map() : _map;
+        return Result(_changed || _map is not { ProcessesVanished: 0 } ? Map() : _map);
     }
+
+    private HolderScan Result(HolderMap map) =>
+        new(map, _changed, _wasFull, _walkedThisRefresh.ToHashSet(), _fdsWalked, _processesSearched) { Refresh = _refresh };
+
+    private void EnsureCurrent(long refresh)
+    {
+        if (refresh != _refresh)
+        {
+            throw new InvalidOperationException("a scan from an earlier refresh: begin, finish and search one refresh at a time");
+        }
+    }
+
+    /// <summary>This refresh's work so far (reset by <see cref="BeginScan"/>).</summary>
+    private long _refresh;
+    private bool _changed;
+    private bool _wasFull;
+    private int _fdsWalked;
+    private int _processesSearched;
 
     /// <summary>Above this many remembered unheld inodes, the ones gone from the tables are dropped.</summary>
     private const int UnheldPruneAbove = 4096;
@@ -239,11 +241,11 @@ public sealed partial class HolderScanner
             _walkedIncrementally.Remove(pid);
         }
 
-        FdsWalkedLastRefresh += walk.LinksRead;
+        _fdsWalked += walk.LinksRead;
         if (fds is not null)
         {
             bool same = _cache.TryGetValue(pid, out var before) && SameHoldings(before, fds);
-            ChangedLastRefresh |= !same;
+            _changed |= !same;
             _cache[pid] = fds;
             var numbers = walk.Numbers.ToArray();
             Array.Sort(numbers); // readdir lists /proc/<pid>/fd in ascending order; the incremental walk searches it
@@ -255,7 +257,7 @@ public sealed partial class HolderScanner
         }
         else
         {
-            ChangedLastRefresh = true;
+            _changed = true;
             _cache.Remove(pid);
             _fdNumbers.Remove(pid);
             _rotation.Forget(pid);

@@ -46,8 +46,8 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
 
     private Filtering.PortFilter? _prefilter;
 
-    /// <summary>The holder walk behind this source (its last refresh's cost, for the benchmark).</summary>
-    public HolderScanner Holders => _holders;
+    /// <summary>What the last refresh's holder scan did (the benchmark's links read; tests).</summary>
+    public HolderScan? LastScan { get; private set; }
 
     /// <summary>Where the last refresh's time went, per stage (for <c>tuiports bench</c>).</summary>
     public RefreshStages Stages => _holders.Stages;
@@ -73,30 +73,32 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
         ulong ownNetns = NetnsReader.ReadOwn(_root);
 
         var prefilter = Prefilter;
-        var (holders, own) = WalkAndDump(ownNetns, prefilter, stages);
-        if (_holders.LastRefreshWasFull)
+        var (scan, own) = WalkAndDump(ownNetns, prefilter, stages);
+        if (scan.WasFull)
         {
             _processFacts.Clear();
         }
 
         long stage = Stopwatch.GetTimestamp();
         var traffic = _traffic.Next(own.TcpInfo, _time.GetElapsedTime(0, measuredAt));
-        var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, holders, prefilter);
+        var namespaces = NamespaceTables.ReadAll(_root, own, ownNetns, scan.Map, prefilter);
         stages.OtherNamespaces = Stopwatch.GetTimestamp() - stage;
         var tables = namespaces.SelectMany(ns => ns.Tables).ToList();
         bool sameTables = _last is { } previous && previous.Prefilter == prefilter
             && previous.Tables.Count == tables.Count && previous.Tables.Zip(tables).All(pair => ReferenceEquals(pair.First, pair.Second));
         stages.NewInodeSearch = 0;
-        if (_holders.ChangedLastRefresh || !sameTables)
+        if (scan.Changed || !sameTables)
         {
             // the same dumps and the same holders leave no inode without a holder it had not last time: no search
-            holders = _holders.FindHolders(holders, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
+            scan = _holders.FindHolders(scan, namespaces.SelectMany(ns => ns.Tables).SelectMany(t => t.Rows));
         }
 
-        bool factsChanged = RecheckFacts(holders);
+        LastScan = scan;
+        var holders = scan.Map;
+        bool factsChanged = RecheckFacts(scan);
         stage = Stopwatch.GetTimestamp();
         stages.Join = 0;
-        if (!_holders.ChangedLastRefresh && !factsChanged && sameTables && _last is { } last)
+        if (!scan.Changed && !factsChanged && sameTables && _last is { } last)
         {
             // the same dumps and the same holders: the same picture, without decoding or joining again (only the
             // connections' counters may have moved: the same sockets with new traffic)
@@ -172,17 +174,18 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
     /// namespace full of new processes) runs beside the dump on a second core; a small one (every quiet refresh) runs
     /// first and the dump after it on this thread, which saves the hand-off to a pool thread and its wake-ups.
     /// </summary>
-    private (HolderMap Holders, NamespaceTables Own) WalkAndDump(ulong ownNetns, Filtering.PortFilter? prefilter, RefreshStages stages)
+    private (HolderScan Scan, NamespaceTables Own) WalkAndDump(ulong ownNetns, Filtering.PortFilter? prefilter, RefreshStages stages)
     {
-        if (_holders.BeginRefresh() < InlineDumpBelow)
+        var plan = _holders.BeginScan();
+        if (plan.ProcessesToWalk < InlineDumpBelow)
         {
-            var map = _holders.FinishRefresh();
+            var scan = _holders.FinishScan(plan);
             long start = Stopwatch.GetTimestamp();
             var read = _ownTables.ReadOwn(ownNetns, prefilter);
             stages.Dump = Stopwatch.GetTimestamp() - start;
             stages.DumpQueued = 0;
             stages.DumpWait = 0;
-            return (map, read);
+            return (scan, read);
         }
 
         long queued = Stopwatch.GetTimestamp();
@@ -194,7 +197,7 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
             stages.Dump = Stopwatch.GetTimestamp() - start;
             return read;
         });
-        var holders = _holders.FinishRefresh();
+        var holders = _holders.FinishScan(plan);
         long waiting = Stopwatch.GetTimestamp();
         var own = ownTables.GetAwaiter().GetResult();
         stages.DumpWait = Stopwatch.GetTimestamp() - waiting;
@@ -205,10 +208,11 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
     /// The processes walked again this refresh (the spread periodic walk among them) have their facts read again, so
     /// a rewritten command line is at most one walk period old. True when a fact changed: the picture must be rebuilt.
     /// </summary>
-    private bool RecheckFacts(HolderMap holders)
+    private bool RecheckFacts(HolderScan scan)
     {
+        var holders = scan.Map;
         bool changed = false;
-        foreach (int pid in _holders.WalkedLastRefresh)
+        foreach (int pid in scan.Walked)
         {
             if (!holders.StartTimeByPid.TryGetValue(pid, out ulong start) || !_processFacts.TryGetValue((pid, start), out var known))
             {

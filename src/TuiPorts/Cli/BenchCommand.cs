@@ -69,7 +69,7 @@ public sealed class BenchCommand
             last = live.Take();
             warm.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - bytes);
-            walked.Add(live.Holders.FdsWalkedLastRefresh);
+            walked.Add(live.LastScan?.FdsWalked ?? 0);
             stages.Add(live.Stages);
         }
 

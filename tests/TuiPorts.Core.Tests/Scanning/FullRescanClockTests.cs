@@ -24,17 +24,15 @@ public sealed class FullRescanClockTests : IDisposable
         }
 
         _scanner = new HolderScanner(_proc.ProcRoot, _clock) { FullRescanPeriod = Period };
-        _scanner.Refresh();
-        Assert.True(_scanner.LastRefreshWasFull); // the first refresh walks everything
+        Assert.True(_scanner.Scan().WasFull); // the first refresh walks everything
     }
 
     public void Dispose() => _proc.Dispose();
 
-    private HashSet<int> RefreshAfter(TimeSpan elapsed)
+    private HolderScan RefreshAfter(TimeSpan elapsed)
     {
         _clock.Advance(elapsed);
-        _scanner.Refresh();
-        return [.. _scanner.WalkedLastRefresh];
+        return _scanner.Scan();
     }
 
     [Fact]
@@ -48,7 +46,7 @@ public sealed class FullRescanClockTests : IDisposable
                 _clock.StepWallClock(TimeSpan.FromHours(-1));
             }
 
-            walked.UnionWith(RefreshAfter(TimeSpan.FromSeconds(1)));
+            walked.UnionWith(RefreshAfter(TimeSpan.FromSeconds(1)).Walked);
         }
 
         Assert.Equal(Known, walked.Count); // every process walked again within the period, the step notwithstanding
@@ -59,18 +57,18 @@ public sealed class FullRescanClockTests : IDisposable
     {
         _clock.StepWallClock(TimeSpan.FromHours(2));
 
-        var walked = RefreshAfter(TimeSpan.FromSeconds(1));
+        var scan = RefreshAfter(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(3, walked.Count); // ceil(21 / 10)
-        Assert.False(_scanner.LastRefreshWasFull);
+        Assert.Equal(3, scan.Walked.Count); // ceil(21 / 10)
+        Assert.False(scan.WasFull);
     }
 
     [Fact]
     public void A_pause_of_a_whole_period_walks_everything_again()
     {
-        var walked = RefreshAfter(Period);
+        var scan = RefreshAfter(Period);
 
-        Assert.Equal(Known, walked.Count);
-        Assert.True(_scanner.LastRefreshWasFull);
+        Assert.Equal(Known, scan.Walked.Count);
+        Assert.True(scan.WasFull);
     }
 }

@@ -49,7 +49,7 @@ public sealed class IncrementalFdWalkTests : IDisposable
 
         RefreshAndCompare();
 
-        Assert.Equal(1, _source.Holders.FdsWalkedLastRefresh);
+        Assert.Equal(1, _source.LastScan!.FdsWalked);
         Assert.Equal(Server, Holder(503));
     }
 
@@ -61,7 +61,7 @@ public sealed class IncrementalFdWalkTests : IDisposable
 
         RefreshAndCompare();
 
-        Assert.Equal(1, _source.Holders.FdsWalkedLastRefresh);
+        Assert.Equal(1, _source.LastScan!.FdsWalked);
         Assert.Equal(Server, Holder(504));
     }
 
@@ -75,7 +75,7 @@ public sealed class IncrementalFdWalkTests : IDisposable
         RefreshAndCompare();
 
         Assert.Equal(Server, Holder(505));
-        Assert.True(_source.Holders.FdsWalkedLastRefresh >= 5, "the fallback reads the candidates' every link");
+        Assert.True(_source.LastScan!.FdsWalked >= 5, "the fallback reads the candidates' every link");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class IncrementalFdWalkTests : IDisposable
         RefreshAndCompare();
 
         Assert.Equal(Server, Holder(506));
-        Assert.Equal(2, _source.Holders.FdsWalkedLastRefresh); // fd 5 (its socket closed) and the new fd 6
+        Assert.Equal(2, _source.LastScan!.FdsWalked); // fd 5 (its socket closed) and the new fd 6
     }
 
     private void Listen(ulong inode, string portHex) => _rows[inode] = Row(_rows.Count, $"0100007F:{portHex}", Any, "0A", inode);

@@ -36,7 +36,7 @@ public sealed class IncrementalScanTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(1));
         var incremental = _incremental.Take();
         var full = new ProcSnapshotSource(_proc.ProcRoot, _time, isRoot: true).Take();
-        Assert.Equal(expectFull, _incremental.Holders.LastRefreshWasFull);
+        Assert.Equal(expectFull, _incremental.LastScan!.WasFull);
         Assert.True(incremental.HasSameContentAs(full), $"incremental:\n{Describe(incremental)}\nfull:\n{Describe(full)}");
     }
 
@@ -47,7 +47,7 @@ public sealed class IncrementalScanTests : IDisposable
     public void A_steady_refresh_walks_no_fd_at_all()
     {
         _incremental.Take();
-        Assert.Equal(0, _incremental.Holders.FdsWalkedLastRefresh);
+        Assert.Equal(0, _incremental.LastScan!.FdsWalked);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class IncrementalScanTests : IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(1));
         _incremental.Take();
-        Assert.Equal(0, _incremental.Holders.ProcessesSearchedLastRefresh); // only the spread periodic walk's share
+        Assert.Equal(0, _incremental.LastScan!.ProcessesSearched); // only the spread periodic walk's share
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ScanIdentityTests : IDisposable
         // the old process exits and its pid is reused while its fd table is being read
         var scanner = new HolderScanner(_proc.ProcRoot, fds: new ReusingFdReader(_proc, 300));
 
-        var map = scanner.Refresh();
+        var map = scanner.Scan().Map;
 
         Assert.False(map.Holds(500));
         Assert.False(map.StartTimeByPid.ContainsKey(300));
@@ -33,7 +33,7 @@ public sealed class ScanIdentityTests : IDisposable
     [Fact]
     public void A_process_that_stays_itself_is_walked_as_before()
     {
-        var map = new HolderScanner(_proc.ProcRoot).Refresh();
+        var map = new HolderScanner(_proc.ProcRoot).Scan().Map;
 
         Assert.Equal([(300, 3)], map.HoldersOf(500));
         Assert.Equal(1000UL, map.StartTimeByPid[300]);

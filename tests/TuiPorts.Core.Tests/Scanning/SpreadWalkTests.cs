@@ -50,9 +50,9 @@ public sealed class SpreadWalkTests : IDisposable
         for (int refresh = 0; refresh < 30; refresh++)
         {
             TakeAfterOneSecond();
-            walkedAt.Add([.. _source.Holders.WalkedLastRefresh]);
+            walkedAt.Add([.. _source.LastScan!.Walked]);
             Assert.InRange(walkedAt[^1].Count, 1, 3); // ceil(26 / 10): never the whole walk at once
-            Assert.False(_source.Holders.LastRefreshWasFull);
+            Assert.False(_source.LastScan!.WasFull);
         }
 
         for (int start = 0; start + 10 <= walkedAt.Count; start++)
@@ -69,7 +69,7 @@ public sealed class SpreadWalkTests : IDisposable
         for (int refresh = 0; refresh < 12; refresh++)
         {
             var after = TakeAfterOneSecond();
-            Assert.NotEmpty(_source.Holders.WalkedLastRefresh);
+            Assert.NotEmpty(_source.LastScan!.Walked);
             Assert.Same(before, after); // nothing decoded, joined or diffed
         }
     }
@@ -87,7 +87,7 @@ public sealed class SpreadWalkTests : IDisposable
         for (int refresh = 0; refresh < 10; refresh++)
         {
             holders.Add(TakeAfterOneSecond().Sockets.Single(s => s.Inode == 500).Holders.Count);
-            Assert.False(_source.Holders.LastRefreshWasFull);
+            Assert.False(_source.LastScan!.WasFull);
         }
 
         Assert.Equal(1, holders[^1]);
