@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
@@ -117,8 +118,9 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         var processCache = new Dictionary<int, ProcessInfo?>();
-        var seen = new HashSet<SocketKey>();
-        var sockets = new List<SocketEntry>();
+        int rows = tables.Sum(t => t.Rows.Count);
+        var seen = new SeenSockets(rows);
+        var sockets = ImmutableArray.CreateBuilder<SocketEntry>(rows); // sized: 50k sockets grow no list and copy none
         int malformed = 0;
         var problems = new List<MalformedTable>();
         foreach (var ns in namespaces)
@@ -130,7 +132,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
                 foreach (var row in table.Rows)
                 {
                     var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache);
-                    if (seen.Add(entry.Key)) // the kernel repeats rows under churn
+                    if (seen.Add(entry)) // the kernel repeats rows under churn
                     {
                         sockets.Add(entry);
                     }
@@ -143,7 +145,8 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         var stats = new ScanStats(
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
-        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats)
+        var joined = sockets.Count == sockets.Capacity ? sockets.MoveToImmutable() : sockets.ToImmutable();
+        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(joined), new EquatableArray<MalformedTable>(problems), stats)
         {
             Traffic = traffic,
         };
@@ -151,7 +154,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         {
             // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
             int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
-            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
+            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, joined.Length) };
         }
 
         _last = (prefilter, tables, snapshot);
