@@ -64,7 +64,7 @@ public static class OnceCommand
         var byPort = TuiPorts.Core.Presentation.SortOrder.Default;
         numbered.Sort((x, y) =>
         {
-            int c = x.Socket.Protocol.CompareTo(y.Socket.Protocol);
+            int c = ((int)x.Socket.Protocol).CompareTo((int)y.Socket.Protocol); // as ints: Enum.CompareTo(object) boxes
             c = c != 0 ? c : byPort.Compare(x.Socket, y.Socket);
             return c != 0 ? c : x.Index.CompareTo(y.Index);
         });
