@@ -244,7 +244,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
     {
         var holders = EquatableArray<SocketHolder>.Empty;
-        var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
+        var holding = row.Inode == 0 ? default : map.HoldersOf(row.Inode);
         if (holding.Count == 1)
         {
             // the common case, kept free of LINQ: one process, one fd
