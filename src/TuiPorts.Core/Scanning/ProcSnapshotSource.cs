@@ -118,6 +118,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         }
 
         var processCache = new Dictionary<int, ProcessInfo?>();
+        var fdCache = new SingleFds();
         int rows = tables.Sum(t => t.Rows.Count);
         var seen = new SeenSockets(rows);
         var sockets = ImmutableArray.CreateBuilder<SocketEntry>(rows); // sized: 50k sockets grow no list and copy none
@@ -131,7 +132,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
                 malformed += table.MalformedLines;
                 foreach (var row in table.Rows)
                 {
-                    var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache);
+                    var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache, fdCache);
                     if (seen.Add(entry)) // the kernel repeats rows under churn
                     {
                         sockets.Add(entry);
@@ -241,7 +242,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
     /// <summary>The last refresh's inputs (prefilter, the very table objects) and its snapshot.</summary>
     private (Filtering.PortFilter? Prefilter, List<NetTable> Tables, Snapshot Snapshot)? _last;
 
-    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache)
+    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache, SingleFds fdCache)
     {
         var holders = EquatableArray<SocketHolder>.Empty;
         var holding = row.Inode == 0 ? default : map.HoldersOf(row.Inode);
@@ -249,7 +250,7 @@ public sealed class ProcSnapshotSource : ISnapshotSource
         {
             // the common case, kept free of LINQ: one process, one fd
             var process = CachedProcess(holding[0].Pid, map, processCache);
-            holders = process is null ? holders : new EquatableArray<SocketHolder>([new SocketHolder(process, new EquatableArray<int>([holding[0].Fd]))]);
+            holders = process is null ? holders : new EquatableArray<SocketHolder>([new SocketHolder(process, fdCache.Of(holding[0].Fd))]);
         }
         else if (holding.Count > 1)
         {
