@@ -92,7 +92,7 @@ public sealed class KillPlanner(ISignalSender sender, KillPolicy policy, ProcRoo
             return new KillPlan { Request = request, Problem = new PidProblem(pid, process is not null, process?.StartTimeUtc) };
         }
 
-        var snapshot = new ProcSnapshotSource(root).Take();
+        var snapshot = new ProcSnapshotSource(root) { ReusesEntries = false }.Take();
         var builder = new TargetBuilder(this, snapshot, request, pin: true, allowAncestor: force);
         var listening = snapshot.Sockets
             .Where(s => s.Role == SocketRole.Listener && s.Holders.Any(h => h.Pid == pid && h.Process.StartTimeTicks == process.StartTimeTicks))

@@ -16,6 +16,9 @@ namespace TuiPorts.Core.Netlink;
 public static unsafe class SockDiagReader
 {
     private const int MessageSize = 72;
+
+    /// <summary>The bytes one record takes in a <see cref="RecordBuffer"/> (a struct inet_diag_msg).</summary>
+    public const int RecordSize = MessageSize;
     private const int TcpListen = 10;
     internal const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
 

@@ -94,7 +94,7 @@ public static class Columns
         {
             Screen = new(Place: 3, Min: 5, Max: 5),
             Printed = new(Place: 2),
-            SortKeys = [new(SortColumn.Proto, "proto", (x, y) => x.Protocol.CompareTo(y.Protocol))],
+            SortKeys = [new(SortColumn.Proto, "proto", (x, y) => ((int)x.Protocol).CompareTo((int)y.Protocol))],
         },
         new(ColumnId.State, "State", (row, _) => row.Mark == RowMark.Gone ? "GONE" : TerminalText.Sanitize(row.Socket.State))
         {

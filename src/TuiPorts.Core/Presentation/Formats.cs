@@ -17,7 +17,10 @@ public static class Formats
         startedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";
 
     /// <summary>ISO 8601 UTC with the kernel's precision (centiseconds): <c>2026-11-29T12:53:12.34Z</c>.</summary>
-    public static string StartTimeUtc(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ff'Z'", CultureInfo.InvariantCulture);
+    public static string StartTimeUtc(DateTime utc) => utc.ToString(StartTimeUtcFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The format of <see cref="StartTimeUtc"/>, for writers that format into a buffer of their own.</summary>
+    public const string StartTimeUtcFormat = "yyyy-MM-dd'T'HH:mm:ss.ff'Z'";
 
     /// <summary><c>3 s</c>, <c>0.5 s</c>, <c>1.5 s</c>.</summary>
     public static string Seconds(TimeSpan time) => $"{time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";

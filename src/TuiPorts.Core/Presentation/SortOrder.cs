@@ -107,7 +107,7 @@ public sealed record SortOrder(SortColumn Column, bool Descending = false)
 
         if (c == 0)
         {
-            c = x.Role.CompareTo(y.Role); // within a port: listener, accepted, client
+            c = ((int)x.Role).CompareTo((int)y.Role); // within a port: listener, accepted, client (as ints: Enum.CompareTo boxes)
         }
 
         if (c == 0)

@@ -8,15 +8,29 @@ namespace TuiPorts.Core.ProcFs;
 /// </summary>
 public static class SockStat
 {
+    private static readonly string[] Every = ["TCP", "TCP6", "UDP", "UDP6"];
+    private static readonly string[] TcpOnly = ["TCP", "TCP6"];
+
     /// <summary>TCP in use + TIME_WAIT + UDP in use, over IPv4 and IPv6; null when neither file can be read.</summary>
-    public static int? Total(ProcRoot root) =>
-        Parse(ProcRoot.TryReadText($"{root.Path}/net/sockstat")) is var v4 & Parse(ProcRoot.TryReadText($"{root.Path}/net/sockstat6")) is var v6
+    public static int? Total(ProcRoot root) => Sum(root, Every);
+
+    /// <summary>TCP in use + TIME_WAIT, over IPv4 and IPv6: about how many records a TCP dump will bring.</summary>
+    public static int? Tcp(ProcRoot root) => Sum(root, TcpOnly);
+
+    /// <summary>Sums <c>inuse</c> of the TCP/TCP6/UDP/UDP6 lines and <c>tw</c> of the TCP line; null for no such lines.</summary>
+    public static int? Parse(string? text) => Parse(text, Every);
+
+    /// <summary>Like <see cref="Parse(string?)"/>, of the TCP/TCP6 lines only.</summary>
+    public static int? ParseTcp(string? text) => Parse(text, TcpOnly);
+
+    private static int? Sum(ProcRoot root, string[] protocols) =>
+        Parse(ProcRoot.TryReadText($"{root.Path}/net/sockstat"), protocols) is var v4
+        & Parse(ProcRoot.TryReadText($"{root.Path}/net/sockstat6"), protocols) is var v6
         && (v4 is not null || v6 is not null)
             ? (v4 ?? 0) + (v6 ?? 0)
             : null;
 
-    /// <summary>Sums <c>inuse</c> of the TCP/TCP6/UDP/UDP6 lines and <c>tw</c> of the TCP line; null for no such lines.</summary>
-    public static int? Parse(string? text)
+    private static int? Parse(string? text, string[] protocols)
     {
         if (text is null)
         {
@@ -27,7 +41,7 @@ public static class SockStat
         foreach (var line in text.AsSpan().EnumerateLines())
         {
             int colon = line.IndexOf(':');
-            if (colon < 0 || line[..colon] is not ("TCP" or "TCP6" or "UDP" or "UDP6"))
+            if (colon < 0 || !IsOneOf(line[..colon], protocols))
             {
                 continue;
             }
@@ -43,5 +57,18 @@ public static class SockStat
         }
 
         return total;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> name, string[] protocols)
+    {
+        foreach (string protocol in protocols)
+        {
+            if (name.SequenceEqual(protocol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -8,5 +8,5 @@ namespace TuiPorts.Core.Scanning;
 /// </summary>
 public sealed class FreshSnapshotSource(ProcRoot root) : ISnapshotSource
 {
-    public Snapshot Take() => new ProcSnapshotSource(root).Take();
+    public Snapshot Take() => new ProcSnapshotSource(root) { ReusesEntries = false }.Take();
 }

@@ -11,14 +11,13 @@ public sealed record ProcessFds(int Pid, ulong StartTimeTicks, ulong Netns, Link
 /// </summary>
 public sealed class HolderMap
 {
-    private readonly Dictionary<ulong, List<(int Pid, int Fd)>> _holders = [];
+    /// <summary>The holders by inode, inline for the usual one (40 bytes an inode instead of a list's ~100).</summary>
+    private readonly Dictionary<ulong, Holdings> _holders;
     private readonly Dictionary<int, ulong> _netnsByPid = [];
     private readonly Dictionary<int, ulong> _startTimeByPid = [];
     private readonly HashSet<ulong> _namespacesWithDeniedProcesses = [];
 
-    private HolderMap()
-    {
-    }
+    private HolderMap(int sockets) => _holders = new Dictionary<ulong, Holdings>(sockets);
 
     /// <summary>Namespace inode per pid; 0 when /proc/&lt;pid&gt;/ns/net could not be read.</summary>
     public IReadOnlyDictionary<int, ulong> NetnsByPid => _netnsByPid;
@@ -42,12 +41,12 @@ public sealed class HolderMap
 
     public bool Holds(ulong inode) => _holders.ContainsKey(inode);
 
-    public IReadOnlyList<(int Pid, int Fd)> HoldersOf(ulong inode) =>
-        _holders.TryGetValue(inode, out var list) ? list : [];
+    public Holdings HoldersOf(ulong inode) => _holders.TryGetValue(inode, out var holdings) ? holdings : default;
 
-    public static HolderMap Build(IEnumerable<ProcessFds> processes, int vanished)
+    /// <param name="sockets">How many socket fds the processes hold, when known: the map is sized for them.</param>
+    public static HolderMap Build(IEnumerable<ProcessFds> processes, int vanished, int sockets = 0)
     {
-        var map = new HolderMap { ProcessesVanished = vanished };
+        var map = new HolderMap(sockets) { ProcessesVanished = vanished };
         foreach (var process in processes)
         {
             map.Add(process);
@@ -71,13 +70,7 @@ public sealed class HolderMap
 
         foreach (var (fd, inode) in process.Sockets)
         {
-            if (!_holders.TryGetValue(inode, out var list))
-            {
-                list = [];
-                _holders[inode] = list;
-            }
-
-            list.Add((process.Pid, fd));
+            _holders[inode] = _holders.TryGetValue(inode, out var holdings) ? holdings.With(process.Pid, fd) : new Holdings(process.Pid, fd);
         }
     }
 }

@@ -38,7 +38,12 @@ public sealed partial class HolderScanner
         var rows = allRows as IReadOnlyList<NetTableRow> ?? allRows.ToList();
         var missing = unmatched.Select(r => r.Inode).ToHashSet();
         var candidates = Candidates(map, rows, unmatched).ToList();
-        var live = rows.Select(r => r.Inode).ToHashSet();
+        var live = new HashSet<ulong>(rows.Count); // sized: 50k inodes grow no tables
+        foreach (var row in rows)
+        {
+            live.Add(row.Inode);
+        }
+
 
         // first the links that can have changed (new fd numbers, numbers of closed sockets), then, for sockets still
         // unfound (a number that held a file last time now holds one), every link of the candidates
@@ -104,7 +109,15 @@ public sealed partial class HolderScanner
             }
 
             var target = localPorts.Contains(row.LocalPort) ? byLocalPort : peers.Contains((row.RemoteAddress, row.RemotePort)) ? byPeer : null;
-            target?.AddRange(map.HoldersOf(row.Inode).Select(h => h.Pid));
+            if (target is null)
+            {
+                continue;
+            }
+
+            foreach (var (pid, _) in map.HoldersOf(row.Inode))
+            {
+                target.Add(pid);
+            }
         }
 
         return byLocalPort.Concat(byPeer).Concat(_cache.Keys.OrderByDescending(pid => pid)).Distinct();

@@ -280,5 +280,14 @@ public sealed partial class HolderScanner
         return lap;
     }
 
-    private HolderMap Map() => _map = HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished);
+    private HolderMap Map()
+    {
+        int sockets = 0;
+        foreach (var process in _cache.Values)
+        {
+            sockets += process.Sockets.Count;
+        }
+
+        return _map = HolderMap.Build(_cache.Values.OrderBy(p => p.Pid), _vanished, sockets);
+    }
 }

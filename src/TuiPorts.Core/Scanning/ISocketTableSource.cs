@@ -16,7 +16,7 @@ public static class SocketTableSource
 {
     /// <summary>sock_diag (falling back to files) when <paramref name="root"/> is the kernel's procfs, else its files.</summary>
     public static ISocketTableSource For(ProcRoot root) =>
-        root.IsRealProcfs() ? new SockDiagTableSource(new ProcNetTableSource(root)) : new ProcNetTableSource(root);
+        root.IsRealProcfs() ? new SockDiagTableSource(new ProcNetTableSource(root), root) : new ProcNetTableSource(root);
 }
 
 /// <summary>The own namespace's tables as files: <c>&lt;root&gt;/net/{tcp,tcp6,udp,udp6}</c>.</summary>

@@ -4,17 +4,18 @@ namespace TuiPorts.Core.Scanning;
 public sealed partial class ProcSnapshotSource
 {
     /// <param name="previous">What the last join made of this socket: handed back as it is when nothing changed.</param>
-    private SocketEntry Join(NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache, SocketEntry? previous)
+    private SocketEntry Join(
+        NetTableRow row, ulong netns, SocketRole role, HolderMap map, Dictionary<int, ProcessInfo?> processCache, SingleFds fdCache, SocketEntry? previous)
     {
         var holders = EquatableArray<SocketHolder>.Empty;
-        var holding = row.Inode == 0 ? [] : map.HoldersOf(row.Inode);
+        var holding = row.Inode == 0 ? default : map.HoldersOf(row.Inode);
         if (holding.Count == 1)
         {
             // the common case, kept free of LINQ: one process, one fd
             var process = CachedProcess(holding[0].Pid, map, processCache);
             holders = process is null ? holders
                 : previous is { Holders: [{ Fds: [int fd] } holder] } && fd == holding[0].Fd && ReferenceEquals(holder.Process, process) ? previous.Holders
-                : new EquatableArray<SocketHolder>([new SocketHolder(process, new EquatableArray<int>([holding[0].Fd]))]);
+                : new EquatableArray<SocketHolder>([new SocketHolder(process, fdCache.Of(holding[0].Fd))]);
         }
         else if (holding.Count > 1)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using TuiPorts.Core.Interop;
 using TuiPorts.Core.ProcFs;
@@ -18,7 +19,7 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
     private readonly ISocketTableSource _ownTables;
     private readonly bool _isRoot;
     private readonly TrafficMeter _traffic = new();
-    private readonly KeptEntries _entries = new();
+    private readonly KeptEntries? _entries = new();
 
     /// <param name="fdReader">How <c>/proc/&lt;pid&gt;/fd</c> is read; the kernel by default.</param>
     /// <param name="ownTables">Where the own namespace's tables come from; by default sock_diag on a real procfs, else files.</param>
@@ -45,6 +46,16 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
     }
 
     private Filtering.PortFilter? _prefilter;
+
+    /// <summary>
+    /// Whether the next snapshots hand an unchanged socket on as the same <see cref="SocketEntry"/> object (the live
+    /// views, on by default). A one-shot sets it off: its only snapshot would keep a second index of every socket.
+    /// </summary>
+    public bool ReusesEntries
+    {
+        get => _entries is not null;
+        init => _entries = value ? new KeptEntries() : null;
+    }
 
     /// <summary>What the last refresh's holder scan did (the benchmark's links read; tests).</summary>
     public HolderScan? LastScan { get; private set; }
@@ -120,8 +131,10 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
         }
 
         var processCache = new Dictionary<int, ProcessInfo?>();
-        var seen = new HashSet<SocketKey>();
-        var sockets = new List<SocketEntry>();
+        var fdCache = new SingleFds();
+        int rows = tables.Sum(t => t.Rows.Count);
+        var seen = new SeenSockets(rows);
+        var sockets = ImmutableArray.CreateBuilder<SocketEntry>(rows); // sized: 50k sockets grow no list and copy none
         int malformed = 0;
         var problems = new List<MalformedTable>();
         foreach (var ns in namespaces)
@@ -132,25 +145,25 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
                 malformed += table.MalformedLines;
                 foreach (var row in table.Rows)
                 {
-                    var key = KeptEntries.KeyOf(row, ns.Netns);
-                    if (seen.Add(key)) // the kernel repeats rows under churn
+                    if (seen.Add(row, ns.Netns)) // the kernel repeats rows under churn
                     {
-                        var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache, _entries.Previous(key));
-                        _entries.Keep(key, entry);
+                        var entry = Join(row, ns.Netns, listeners.RoleOf(ns.Netns, row), holders, processCache, fdCache, _entries?.Previous(row, ns.Netns));
+                        _entries?.Keep(entry);
                         sockets.Add(entry);
                     }
                 }
             }
         }
 
-        _entries.EndJoin();
+        _entries?.EndJoin();
 
         // No canonical sort: the kernel lists sockets in hash-table order, which stays put while nothing changes, so
         // "same content" comparisons still hold; views sort for display (sorting 50k entries here cost ~25 ms).
         var stats = new ScanStats(
             holders.Processes, holders.Fds, holders.SocketFds, holders.ProcessesDenied,
             holders.ProcessesVanished, namespaces.Count, malformed, _isRoot);
-        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(sockets), new EquatableArray<MalformedTable>(problems), stats)
+        var joined = sockets.Count == sockets.Capacity ? sockets.MoveToImmutable() : sockets.ToImmutable();
+        var snapshot = new Snapshot(takenAt, ownNetns, new EquatableArray<SocketEntry>(joined), new EquatableArray<MalformedTable>(problems), stats)
         {
             Traffic = traffic,
         };
@@ -158,7 +171,7 @@ public sealed partial class ProcSnapshotSource : ISnapshotSource
         {
             // the total the filter hid: counted where the rows were read anyway, else from /proc/net/sockstat (own namespace)
             int total = namespaces.Sum(ns => ns.RowsBeforeNarrowing ?? (ns.Netns == ownNetns ? SockStat.Total(_root) ?? 0 : 0));
-            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, sockets.Count) };
+            snapshot = snapshot with { Scope = prefilter.Text, TotalSockets = Math.Max(total, joined.Length) };
         }
 
         _last = (prefilter, tables, snapshot);

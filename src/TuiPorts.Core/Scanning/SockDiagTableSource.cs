@@ -1,4 +1,5 @@
 using TuiPorts.Core.Netlink;
+using TuiPorts.Core.ProcFs;
 
 namespace TuiPorts.Core.Scanning;
 
@@ -11,7 +12,11 @@ namespace TuiPorts.Core.Scanning;
 /// that walk is most of a quiet refresh, and ss pays it once per family. A kernel that refuses the combined request is
 /// asked per family from then on.
 /// </remarks>
-public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTableSource
+/// <param name="root">
+/// Where <c>net/sockstat</c> says about how many TCP sockets there are, read once: the dump buffers are sized for
+/// them before the first dump instead of doubling through it. Null: they grow as the records come.
+/// </param>
+public sealed class SockDiagTableSource(ISocketTableSource fallback, ProcRoot? root = null) : ISocketTableSource
 {
     private readonly KeptDump _tcpBoth = new();
     private readonly KeptDump _tcp = new();
@@ -24,6 +29,17 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
 
     /// <summary>False once the kernel refused the combined TCP request.</summary>
     private bool _tcpInOneWalk = true;
+
+    /// <summary>The TCP records the machine had when first asked (<c>net/sockstat</c>), with some room; null until then.</summary>
+    private int? _expectedTcp;
+
+    /// <summary>Sizes an unfiltered TCP dump's buffers for the expected records (and tcp_info slots) before it is read.</summary>
+    private void Reserve(RecordBuffer records, RecordBuffer slots)
+    {
+        _expectedTcp ??= root is null ? 0 : SockStat.Tcp(root) is { } tcp ? tcp + (tcp / 8) + 64 : 0;
+        records.Reserve(_expectedTcp.Value * SockDiagReader.RecordSize);
+        slots.Reserve(_expectedTcp.Value * TcpInfoSlot.Size);
+    }
 
     public NamespaceTables ReadOwn(ulong netns, Filtering.PortFilter? ports = null)
     {
@@ -58,6 +74,11 @@ public sealed class SockDiagTableSource(ISocketTableSource fallback) : ISocketTa
         if (_tcpInOneWalk)
         {
             var slots = _tcpInfo.BufferFor(Protocol.Tcp);
+            if (bytecode is null)
+            {
+                Reserve(_tcpBoth.Next, slots);
+            }
+
             if (SockDiagReader.TryReadTcpBoth(_tcpBoth.Next, bytecode, tcpInfo: slots))
             {
                 tables.AddRange(_tcpBoth.Accept(filter, records =>

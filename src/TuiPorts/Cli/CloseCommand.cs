@@ -71,7 +71,7 @@ public sealed class CloseCommand(IConnectionCloser closer)
             return CommandLineInterface.UsageError(error, $"--proc-root: no such directory: {root.Path}");
         }
 
-        var snapshot = new ProcSnapshotSource(root).Take();
+        var snapshot = new ProcSnapshotSource(root) { ReusesEntries = false }.Take();
         var matching = snapshot.Sockets.Where(s => filter.Matches(s, snapshot.OwnNetns)).ToList();
         if (matching.Count == 0)
         {

@@ -30,7 +30,7 @@ public static class HostsOnceCommand
         var answers = new List<Answer>();
         if (setup.Hosts.Local is { } local)
         {
-            answers.Add(new Answer(local, null, HostsView.WithHost(new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take(), local), null));
+            answers.Add(new Answer(local, null, HostsView.WithHost(new ProcSnapshotSource(root) { Prefilter = query.Ports, ReusesEntries = false }.Take(), local), null));
         }
 
         answers.AddRange(asked());

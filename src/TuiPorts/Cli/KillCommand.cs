@@ -112,7 +112,7 @@ public sealed class KillCommand
             return CommandLineInterface.UsageError(error, Wording.PortFilter(parsed.Error!));
         }
 
-        var snapshot = new ProcSnapshotSource(root).Take();
+        var snapshot = new ProcSnapshotSource(root) { ReusesEntries = false }.Take();
         using var plan = planner.ForPorts(snapshot, parsed.Filter!, request, scope, result.GetValue(_allHolders), result.GetValue(_force));
         if (plan.Ports.Count == 0)
         {

@@ -14,8 +14,8 @@ public static class OnceCommand
     public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error, bool pretty = false)
     {
         // only the sockets asked for are read (the kernel filters the dump); the exact query still decides below
-        var snapshot = new ProcSnapshotSource(root) { Prefilter = query.Ports }.Take();
-        var sockets = Ordered(snapshot.Sockets.Where(query.Matches));
+        var snapshot = new ProcSnapshotSource(root) { Prefilter = query.Ports, ReusesEntries = false }.Take();
+        var sockets = Ordered(snapshot.Sockets.Where(query.Matches), snapshot.Sockets.Count);
         if (json)
         {
             output.Flush();
@@ -48,7 +48,32 @@ public static class OnceCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The order <c>--once</c> prints sockets in: by protocol, then as the UI sorts by port.</summary>
-    public static List<SocketEntry> Ordered(IEnumerable<SocketEntry> sockets) =>
-        sockets.OrderBy(s => s.Protocol).ThenBy(s => s, Comparer<SocketEntry>.Create(TuiPorts.Core.Presentation.SortOrder.Default.Compare)).ToList();
+    /// <summary>
+    /// The order <c>--once</c> prints sockets in: by protocol, then as the UI sorts by port; sockets equal in both keep
+    /// the order they came in (a stable sort, as LINQ's <c>OrderBy</c> was, without its copies of every element and key).
+    /// </summary>
+    /// <param name="capacity">How many sockets at most (a filter's input): no list grows when given.</param>
+    public static List<SocketEntry> Ordered(IEnumerable<SocketEntry> sockets, int capacity = 0)
+    {
+        var numbered = new List<(SocketEntry Socket, int Index)>(sockets.TryGetNonEnumeratedCount(out int count) ? count : capacity);
+        foreach (var socket in sockets)
+        {
+            numbered.Add((socket, numbered.Count));
+        }
+
+        var byPort = TuiPorts.Core.Presentation.SortOrder.Default;
+        numbered.Sort((x, y) =>
+        {
+            int c = ((int)x.Socket.Protocol).CompareTo((int)y.Socket.Protocol); // as ints: Enum.CompareTo(object) boxes
+            c = c != 0 ? c : byPort.Compare(x.Socket, y.Socket);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
+        });
+        var ordered = new List<SocketEntry>(numbered.Count);
+        foreach (var (socket, _) in numbered)
+        {
+            ordered.Add(socket);
+        }
+
+        return ordered;
+    }
 }

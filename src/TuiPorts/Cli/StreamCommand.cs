@@ -38,7 +38,7 @@ public static class StreamCommand
         using var scans = new QuietEventLoopScheduler("tuiports-stream");
         var publisher = new StreamPublisher(
             new SnapshotPoller(source, scans, refresh.Interval), query, new SnapshotStreamWriter(stdout ?? Console.OpenStandardOutput()), scans, refresh.Heartbeat,
-            OnceCommand.Ordered);
+            sockets => OnceCommand.Ordered(sockets));
         publisher.ScanFailed += reason =>
         {
             error.WriteLine($"tuiports: {TerminalText.Sanitize(reason)}");

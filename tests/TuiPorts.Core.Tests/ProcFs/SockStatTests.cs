@@ -12,11 +12,17 @@ public sealed class SockStatTests
 
         Assert.Equal(31, SockStat.Parse(v4));
         Assert.Equal(7, SockStat.Parse(v6));
+        Assert.Equal(27, SockStat.ParseTcp(v4)); // the TCP dump's records: in use and TIME_WAIT
+        Assert.Equal(5, SockStat.ParseTcp(v6));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("garbage\nTCP: inuse lots\n")]
-    public void Missing_or_malformed_files_give_no_count(string? text) => Assert.Null(SockStat.Parse(text));
+    public void Missing_or_malformed_files_give_no_count(string? text)
+    {
+        Assert.Null(SockStat.Parse(text));
+        Assert.Null(SockStat.ParseTcp(text));
+    }
 }
