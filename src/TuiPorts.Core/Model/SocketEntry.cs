@@ -20,7 +20,7 @@ public sealed record SocketEntry(
 {
     public SocketKey Key => (Inode != 0
         ? SocketKey.ForInode(Netns, Protocol, Inode)
-        : new SocketKey(Netns, Protocol, 0, LocalAddress, LocalPort, RemoteAddress, RemotePort, State)) with { Host = Host };
+        : SocketKey.ForEnds(Netns, Protocol, LocalAddress, LocalPort, RemoteAddress, RemotePort, State)) with { Host = Host };
 
     /// <summary>
     /// The host this socket was read on, as <c>ssh</c> names it (<c>--ssh web1</c>), or this machine's name when it is

@@ -21,4 +21,8 @@ public readonly record struct SocketKey(
 
     public static SocketKey ForInode(ulong netns, Protocol protocol, ulong inode) =>
         new(netns, protocol, inode, null, 0, null, 0, null);
+
+    /// <summary>The key of a row without an inode (TIME_WAIT, SYN_RECV): its two ends and its state.</summary>
+    public static SocketKey ForEnds(ulong netns, Protocol protocol, IPAddress local, int localPort, IPAddress remote, int remotePort, string state) =>
+        new(netns, protocol, 0, local, localPort, remote, remotePort, state);
 }

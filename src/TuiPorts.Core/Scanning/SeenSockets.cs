@@ -13,10 +13,5 @@ internal sealed class SeenSockets(int capacity)
     /// <summary>True the first time the socket this row lists (in <paramref name="netns"/>, this machine) is added.</summary>
     public bool Add(NetTableRow row, ulong netns) => row.Inode != 0
         ? _byInode.Add((netns, row.Protocol, row.Inode))
-        : _byKey.Add(new SocketKey(netns, row.Protocol, 0, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort, row.State));
-
-    /// <summary>True the first time a socket with this key is added.</summary>
-    public bool Add(SocketEntry socket) => socket.Inode != 0 && socket.Host is null
-        ? _byInode.Add((socket.Netns, socket.Protocol, socket.Inode))
-        : _byKey.Add(socket.Key);
+        : _byKey.Add(SocketKey.ForEnds(netns, row.Protocol, row.LocalAddress, row.LocalPort, row.RemoteAddress, row.RemotePort, row.State));
 }

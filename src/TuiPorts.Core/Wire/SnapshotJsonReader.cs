@@ -85,8 +85,8 @@ public sealed class SnapshotJsonReader(string? host)
         ulong netns = Property(key, "netns").GetUInt64();
         var identity = inode != 0
             ? SocketKey.ForInode(netns, protocol, inode)
-            : new SocketKey(
-                netns, protocol, 0, Address(key, "localAddress"), Port(key, "localPort"),
+            : SocketKey.ForEnds(
+                netns, protocol, Address(key, "localAddress"), Port(key, "localPort"),
                 Address(key, "remoteAddress"), Port(key, "remotePort"), State(key));
         return identity with { Host = Host };
     });
