@@ -46,6 +46,7 @@ public static class UiLauncher
         QuietMainLoop? quiet = null;
         try
         {
+            TerminalGuiConfiguration.Apply(); // first: the native build skips Terminal.Gui's module initializer
             if (settings.Colors == ColorMode.None)
             {
                 Environment.SetEnvironmentVariable("NO_COLOR", "1");
