@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Key latency through tmux (issue 22), without a process spawned per poll.
 
-A tmux control-mode client (`tmux -C`) types a digit into the pane and reads the pane's `%output` notifications; the
-latency is the time from writing the key to the first output that draws "Filter: " and that digit (tmux has then
-parsed it into the pane). The older method (`send-keys` + `capture-pane` in a shell loop) spent ~25 ms of every sample
+A tmux control-mode client (`tmux -C`) types a digit into the pane, and after each of the pane's `%output`
+notifications reads the pane (`capture-pane`, a command inside tmux, not a process); the latency is the time from
+writing the key to the first capture that shows "Filter: " and that digit. The older method (`send-keys` + `capture-pane` in a shell loop) spent ~25 ms of every sample
 starting tmux clients and sed, which a program that echoes at once (`--floor`) shows.
 
     tests/perf/key-latency.py [--idle SECONDS] [--samples N] [--floor] [CMD...]
@@ -13,7 +13,6 @@ Prints every sample in ms, then "median M worst W".
 """
 import argparse
 import os
-import re
 import select
 import subprocess
 import sys
@@ -48,6 +47,31 @@ class ControlClient:
                 return
             self.pending += chunk
 
+    def until_shown(self, text, start):
+        """Ms from `start` until the pane shows `text`: the pane is read (capture-pane, inside tmux) after each of its
+        outputs, since a redraw writes only the cells that changed. 5000 when it never does: counted, never hangs."""
+        capture = None  # the rows of the capture in flight
+        newer = False  # output arrived after that capture was asked for
+        for line in self.lines(5):
+            if line.startswith(b"%output"):
+                if capture is None:
+                    self.send("capture-pane -p -t keys")
+                    capture = []
+                else:
+                    newer = True
+            elif line.startswith(b"%begin") and capture is not None:
+                capture = []
+            elif line.startswith((b"%end", b"%error")) and capture is not None:
+                if any(text.encode() in row for row in capture):
+                    return (time.monotonic() - start) * 1000
+                capture = None
+                if newer:
+                    self.send("capture-pane -p -t keys")
+                    capture, newer = [], False
+            elif capture is not None and not line.startswith(b"%"):
+                capture.append(line)
+        return 5000.0
+
     def drain(self, seconds):
         for _ in self.lines(seconds):
             pass
@@ -63,15 +87,9 @@ def measure(command, idle, samples):
         results = []
         for digit in ("78978" * samples)[:samples]:
             client.drain(0)
-            drawn = re.compile(rb"^%output .*Filter: .*" + digit.encode())
             start = time.monotonic()
             client.send(f"send-keys -t keys {digit}")
-            ms = 5000.0  # lost: counted as 5 s, never hangs
-            for line in client.lines(5):
-                if drawn.search(line):
-                    ms = (time.monotonic() - start) * 1000
-                    break
-            results.append(ms)
+            results.append(client.until_shown(f"Filter: {digit}", start))
             client.send("send-keys -t keys BSpace")
             client.drain(idle)
         return results

@@ -15,8 +15,16 @@ namespace TuiPorts.Ui;
 public sealed class DetailPane : View
 {
     private const string Continuation = "    ";
+
+    /// <summary>
+    /// The header's height whatever it holds: the socket, its lead holder and that holder's command (three lines); the
+    /// shorter headers (no holder, hidden, nothing selected) have no body under them. A header that changed height
+    /// would move the body, and Terminal.Gui lays out and clears the whole window for that, cell by cell, on the very
+    /// key that changed the highlight or the filter.
+    /// </summary>
+    public const int HeaderHeight = 3;
     private readonly Label _rule = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _header = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = 0 };
+    private readonly Label _header = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = HeaderHeight };
     private readonly BodyList _body = new() { X = 0, Width = Dim.Fill(), Height = Dim.Fill() };
     private readonly Glyphs _glyphs;
     private DetailText _text = new([], []);
@@ -93,7 +101,7 @@ public sealed class DetailPane : View
         ShowRule();
         HeaderLines = _text.Header.Select(l => Formats.Cut(l, PaneWidth)).ToList();
         QuietUpdates.SetText(_header, string.Join('\n', HeaderLines));
-        QuietUpdates.SetHeight(_header, Dim.Absolute(HeaderLines.Count));
+        QuietUpdates.SetHeight(_header, Dim.Absolute(Math.Max(HeaderHeight, HeaderLines.Count)));
         var lines = Wrap(_text.Body, PaneWidth);
         if (!lines.SequenceEqual(ShownLines, StringComparer.Ordinal))
         {
@@ -102,10 +110,17 @@ public sealed class DetailPane : View
         }
     }
 
-    /// <summary>The scrolling part: it moves its text, never a highlight, and never hands focus away.</summary>
+    /// <summary>
+    /// The scrolling part: it moves its text, never a highlight, and never hands focus away. With a source, ListView
+    /// writes every cell of its viewport (lines padded, blank lines under the last), so clearing it first is skipped.
+    /// </summary>
     private sealed class BodyList : ListView
     {
-        public BodyList() => CanFocus = false;
+        public BodyList()
+        {
+            CanFocus = false;
+            ClearingViewport += (_, e) => e.Cancel = Source is not null;
+        }
 
         public bool Scroll(Key key)
         {

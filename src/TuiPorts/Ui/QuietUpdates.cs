@@ -42,12 +42,4 @@ public static class QuietUpdates
             view.SetScheme(scheme);
         }
     }
-
-    /// <summary>
-    /// Lets <paramref name="view"/> clear its viewport only when <paramref name="mustClear"/> says so. Terminal.Gui
-    /// clears a view's whole viewport, cell by cell, before every draw; a view whose subviews (or whose own content)
-    /// paint every cell gains nothing from it but the cost.
-    /// </summary>
-    public static void ClearOnlyWhen(View view, Func<bool> mustClear) =>
-        view.ClearingViewport += (_, e) => e.Cancel = !mustClear();
 }
