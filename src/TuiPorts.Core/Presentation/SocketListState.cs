@@ -66,7 +66,12 @@ public sealed class SocketListState
     /// </param>
     public void ApplySnapshot(Snapshot snapshot, TimeSpan now)
     {
-        var current = snapshot.Sockets.Select(s => s.Key).ToHashSet();
+        var current = new HashSet<SocketKey>(snapshot.Sockets.Count); // sized: 10k keys were rehashed as the set grew
+        foreach (var socket in snapshot.Sockets)
+        {
+            current.Add(socket.Key);
+        }
+
         bool newScope = _hasSnapshot && snapshot.Scope != Snapshot.Scope;
         if (_hasSnapshot && !newScope) // a new scope (filter) is a new picture, not changes
         {
