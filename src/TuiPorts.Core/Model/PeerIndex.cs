@@ -36,7 +36,8 @@ public sealed class PeerIndex
             ? peer
             : null;
 
-    private static bool IsConnected(SocketEntry socket) =>
+    /// <summary>Whether the socket has another end to look for (a connection, not a listener or an unconnected socket).</summary>
+    public static bool IsConnected(SocketEntry socket) =>
         socket.RemotePort != 0 && !socket.IsListening && !socket.RemoteAddress.Equals(IPAddress.Any) && !socket.RemoteAddress.Equals(IPAddress.IPv6Any);
 
     private static EndKey KeyOf(SocketEntry socket, bool reversed)

@@ -80,7 +80,7 @@ public sealed record Snapshot(
     /// The other end of a connection when it is on this host too: the socket in the same network namespace (and host)
     /// whose 4-tuple is this one's reversed. Null for listeners, unconnected sockets and remote peers.
     /// </summary>
-    public SocketEntry? PeerOf(SocketEntry socket) => PeerIndex.Of(this).PeerOf(socket);
+    public SocketEntry? PeerOf(SocketEntry socket) => PeerIndex.IsConnected(socket) ? PeerIndex.Of(this).PeerOf(socket) : null; // a listener needs no index of 10k ends
 
     public bool HasSameContentAs(Snapshot other) => ReferenceEquals(this, other) ||
         OwnNetns == other.OwnNetns && Scope == other.Scope && Sockets.Equals(other.Sockets) && Malformed.Equals(other.Malformed)

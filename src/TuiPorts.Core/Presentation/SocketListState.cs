@@ -29,6 +29,10 @@ public sealed class SocketListState
     private bool _hasSnapshot;
     private HashSet<SocketKey> _currentKeys = [];
 
+    /// <summary>The set before last, cleared and refilled: 10k keys make a ~700 KB large-object array, and a new one a
+    /// second filled the large-object heap, whose collections are the expensive ones.</summary>
+    private HashSet<SocketKey> _spareKeys = [];
+
     /// <param name="highlightFor">How long a new or gone socket stays marked.</param>
     /// <param name="expireEarly">
     /// How early a snapshot may drop a mark that is nearly due: the marks of a snapshot then leave with a later
@@ -66,7 +70,9 @@ public sealed class SocketListState
     /// </param>
     public void ApplySnapshot(Snapshot snapshot, TimeSpan now)
     {
-        var current = new HashSet<SocketKey>(snapshot.Sockets.Count); // sized: 10k keys were rehashed as the set grew
+        var current = _spareKeys;
+        current.Clear();
+        current.EnsureCapacity(snapshot.Sockets.Count); // sized: 10k keys were rehashed as the set grew
         foreach (var socket in snapshot.Sockets)
         {
             current.Add(socket.Key);
@@ -96,6 +102,7 @@ public sealed class SocketListState
 
         bool first = !_hasSnapshot;
         _hasSnapshot = true;
+        _spareKeys = _currentKeys;
         _currentKeys = current;
         Snapshot = snapshot;
         Expire(now + _expireEarly, rebuild: false);
@@ -184,7 +191,7 @@ public sealed class SocketListState
     /// <returns>True when the selected socket is still there (the highlight stayed on it).</returns>
     private bool Rebuild(bool keepSelection, bool firstWhenLost = false)
     {
-        var rows = new List<SocketRow>();
+        var rows = new List<SocketRow>(Snapshot.Sockets.Count + _gone.Count); // sized: growing to 10k left a 128 KB array a refresh
         foreach (var socket in Snapshot.Sockets)
         {
             if (Query.Matches(socket))
