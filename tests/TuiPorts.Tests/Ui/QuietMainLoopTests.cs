@@ -1,4 +1,5 @@
 using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 using TuiPorts.Ui.Idle;
 
 namespace TuiPorts.Tests.Ui;
@@ -71,5 +72,55 @@ public sealed class QuietMainLoopTests
         time.Advance(IdleGate.QuietAfter);
 
         Assert.Equal(IdleGate.Outcome.TimedOut, gate.OnIteration());
+    }
+
+    [Fact]
+    public void Free_running_iterations_start_a_pace_apart()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var gate = new IdleGate(time, () => null);
+        gate.OnInput();
+
+        Assert.Null(gate.PlannedPace()); // the first iteration goes at once
+        Assert.Equal(IdleGate.Outcome.RanFreely, gate.OnIteration());
+        time.Advance(TimeSpan.FromMilliseconds(15));
+        Assert.Equal(IdleGate.Pace - TimeSpan.FromMilliseconds(15), gate.PlannedPace());
+        time.Advance(IdleGate.Pace);
+        Assert.Null(gate.PlannedPace()); // a slow iteration: the next one goes at once
+    }
+
+    [Fact]
+    public async Task A_key_ends_the_wait_between_free_running_iterations()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var gate = new IdleGate(time, () => null, pace: TimeSpan.FromHours(1)); // only a wake can end this wait
+        gate.OnInput();
+        gate.OnIteration();
+        var iteration = Task.Factory.StartNew(gate.OnIteration, TaskCreationOptions.LongRunning);
+
+        gate.OnInput();
+
+        Assert.Equal(IdleGate.Outcome.RanFreely, await iteration.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Started_the_loop_leaves_the_pause_after_an_iteration_to_the_gate_and_gives_it_back_when_disposed()
+    {
+        ushort stock = Application.MaximumIterationsPerSecond;
+        var app = Application.Create();
+        var quiet = QuietMainLoop.Install(app);
+        app.Init(DriverRegistry.Names.ANSI);
+        try
+        {
+            quiet.Start();
+            Assert.Equal(ushort.MaxValue, Application.MaximumIterationsPerSecond); // 1000 / 65535 = 0 ms: no Task.Delay
+        }
+        finally
+        {
+            quiet.Dispose();
+            app.Dispose();
+        }
+
+        Assert.Equal(stock, Application.MaximumIterationsPerSecond);
     }
 }

@@ -17,6 +17,7 @@ public sealed class QuietMainLoop : IDisposable
     private readonly BlockingAnsiInput? _input;
     private readonly PosixSignalRegistration? _resize;
     private readonly IApplication _app;
+    private ushort? _stockIterationsPerSecond;
 
     private QuietMainLoop(IApplication app, IdleGate gate, BlockingAnsiInput? input, string? fallbackReason)
     {
@@ -68,11 +69,18 @@ public sealed class QuietMainLoop : IDisposable
 
         _app.Iteration += OnIteration;
         _app.TimedEvents!.Added += OnTimerAdded;
+        _stockIterationsPerSecond = Application.MaximumIterationsPerSecond;
+        Application.MaximumIterationsPerSecond = ushort.MaxValue; // no Task.Delay after an iteration: the gate paces
     }
 
     public void Dispose()
     {
         _app.Iteration -= OnIteration;
+        if (_stockIterationsPerSecond is ushort stock)
+        {
+            Application.MaximumIterationsPerSecond = stock;
+        }
+
         if (_app.TimedEvents is { } timers)
         {
             timers.Added -= OnTimerAdded;
