@@ -29,6 +29,11 @@ public sealed class OnceSource(ProcRoot root, TimeProvider? time = null, bool? i
         // search for new sockets' holders that a snapshot's refresh runs after it (it would walk nobody)
         var scanner = new HolderScanner(root, _time, fdReader);
         var (scan, fromKernel) = WalkAndDump(scanner, () => sockDiag && OnceDump.TryRead(sockets, ownNetns, prefilter));
+
+        // the walk's scratch (each process's fd lists, grown as they were read) is garbage now and little is live:
+        // collected here, the rest of the run allocates into memory already touched, where a collection later (mid
+        // write, with the picture live) would move more to fresh pages (10k sockets: 18.5 -> 17.9 MiB peak)
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
         var malformed = new List<MalformedTable>();
         int malformedLines = 0;
         if (!fromKernel)

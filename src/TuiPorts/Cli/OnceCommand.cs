@@ -44,16 +44,16 @@ public static class OnceCommand
     /// <summary>Indented for people (on a terminal, or asked for); compact for pipes.</summary>
     private static bool Indented(TextWriter output, bool pretty) => pretty || ProcessStreams.TerminalWidth(output) is not null;
 
-    /// <summary>The document and a newline, straight to stdout through a buffer (or through the writer in tests).</summary>
+    /// <summary>The document and a newline, straight to stdout (or through the writer in tests).</summary>
     private static void WriteJson(TextWriter output, Action<Stream> write)
     {
         output.Flush();
         if (ProcessStreams.RawStream(output) is { } stdout)
         {
-            var buffered = new BufferedStream(stdout, 64 * 1024); // not disposed: that would close stdout
-            write(buffered);
-            buffered.Write("\n"u8);
-            buffered.Flush();
+            // straight to the fd: the JSON writer already writes in chunks of a few dozen sockets (a buffer between
+            // them only copied each chunk once more, its 64 KB on top)
+            write(stdout);
+            stdout.Write("\n"u8);
         }
         else
         {
