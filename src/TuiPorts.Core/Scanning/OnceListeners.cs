@@ -23,6 +23,12 @@ internal sealed class OnceListeners(AddressTable addresses)
         }
     }
 
+    public void Clear()
+    {
+        _wildcard.Clear();
+        _bound.Clear();
+    }
+
     /// <param name="listening">The socket's state is LISTEN or UNCONN.</param>
     public SocketRole RoleOf(in OnceSocket socket, bool listening)
     {

@@ -52,6 +52,13 @@ public sealed class OnceSockets
         TcpInfo.Truncate(slotBytes);
     }
 
+    /// <summary>Forgets every row, slot and listener (the own namespace is read again, from files).</summary>
+    public void Clear()
+    {
+        Truncate(0, 0);
+        _listeners.Clear();
+    }
+
     /// <summary>A decoded /proc/net row of <paramref name="netns"/>.</summary>
     public void Add(ulong netns, NetTableRow row)
     {
