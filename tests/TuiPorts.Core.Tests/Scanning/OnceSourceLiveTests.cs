@@ -13,7 +13,7 @@ namespace TuiPorts.Core.Tests.Scanning;
 /// On the live machine (sock_diag, tcp_info), a one-shot picture of loopback sockets - an IPv4 listener, a dual-stack
 /// one with an IPv4 client (an IPv4-mapped other end), an IPv6 pair, a UDP pair - is the snapshot's document, with the
 /// port program in the kernel and with a filter too long for it. Only what moves between two reads is set aside: the
-/// idle ages of tcp_info and the machine-wide counts.
+/// idle ages and round-trip estimates of tcp_info, and the machine-wide counts.
 /// </summary>
 [Trait("Category", "Oracle")]
 public sealed class OnceSourceLiveTests : IDisposable
@@ -97,6 +97,9 @@ public sealed class OnceSourceLiveTests : IDisposable
             {
                 info["lastSendMs"] = 0;
                 info["lastReceiveMs"] = 0;
+                info["rttUs"] = 0; // a late ACK of the bytes sent may still move these three
+                info["rttVarUs"] = 0;
+                info["deliveryRateBps"] = 0;
             }
         }
 
