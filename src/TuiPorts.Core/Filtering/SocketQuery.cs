@@ -25,6 +25,22 @@ public sealed record SocketQuery(
     /// <summary>Only sockets in this state (netstat's name, e.g. <c>CLOSE_WAIT</c>); null for every state.</summary>
     public string? State { get; init; }
 
+    /// <summary>
+    /// Whether the query looks only at a socket's own fields (no text to find among its holders' names and command
+    /// lines): <see cref="MatchesFields"/> then decides alone, without a <see cref="SocketEntry"/>.
+    /// </summary>
+    public bool ReadsOnlySocketFields => string.IsNullOrEmpty(Text) && !(Ports is { IsServiceNameOnly: true } && ServiceNamesAlsoMatchText);
+
+    /// <summary>The state, listening, family and port parts of <see cref="Matches"/>: all of it when <see cref="ReadsOnlySocketFields"/>.</summary>
+    public bool MatchesFields(Protocol protocol, string state, int localPort, int remotePort) =>
+        (State is null || state == State)
+        && (!ListeningOnly || SocketStates.IsListening(state))
+        && !(Family == ProtocolFamily.Tcp && !protocol.IsTcp() || Family == ProtocolFamily.Udp && protocol.IsTcp())
+        && PortsMatch(localPort, remotePort);
+
+    // the peer's port counts only when there is a peer: "*:*" (port 0) must not make --port 0 match every listener
+    private bool PortsMatch(int localPort, int remotePort) => Ports is null || Ports.Matches(localPort) || (remotePort != 0 && Ports.Matches(remotePort));
+
     public bool Matches(SocketEntry socket)
     {
         if (State is not null && socket.State != State)
@@ -42,8 +58,7 @@ public sealed record SocketQuery(
             return false;
         }
 
-        // the peer's port counts only when there is a peer: "*:*" (port 0) must not make --port 0 match every listener
-        bool portMatch = Ports is null || Ports.Matches(socket.LocalPort) || (socket.RemotePort != 0 && Ports.Matches(socket.RemotePort));
+        bool portMatch = PortsMatch(socket.LocalPort, socket.RemotePort);
         bool textMatch = string.IsNullOrEmpty(Text) || MatchesText(socket, Text);
         if (Ports is not null && ServiceNamesAlsoMatchText && Ports.IsServiceNameOnly)
         {

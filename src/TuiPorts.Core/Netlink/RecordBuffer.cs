@@ -14,6 +14,9 @@ public sealed class RecordBuffer
 
     public void Clear() => Length = 0;
 
+    /// <summary>Drops what was appended after the first <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => Length = Math.Min(Length, Math.Max(0, length));
+
     /// <summary>The bytes it holds without growing.</summary>
     public int Capacity => _data.Length;
 

@@ -19,7 +19,7 @@ public static unsafe class SockDiagReader
 
     /// <summary>The bytes one record takes in a <see cref="RecordBuffer"/> (a struct inet_diag_msg).</summary>
     public const int RecordSize = MessageSize;
-    private const int TcpListen = 10;
+    private const int TcpListen = InetDiagRecord.TcpListen;
     internal const ushort InetDiagInfo = 2; // the attribute (and, as 1 << (2 - 1), the request's idiag_ext bit) of struct tcp_info
 
     /// <summary>
@@ -47,16 +47,25 @@ public static unsafe class SockDiagReader
     /// </param>
     public static bool TryReadRecords(
         Protocol protocol, RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null) =>
-        TryDump(SockDiagRequest.ByFamily(protocol, bytecode, states, withTcpInfo: tcpInfo is not null), into, tcpInfo);
+        TryReadRecords(protocol, new RecordBufferSink(into, tcpInfo), bytecode, states, withTcpInfo: tcpInfo is not null);
+
+    /// <summary>Like the other overload, each record handed to <paramref name="sink"/> as it arrives (nothing kept here).</summary>
+    /// <param name="withTcpInfo">Ask for each TCP connection's <c>struct tcp_info</c> (handed over with its record).</param>
+    public static bool TryReadRecords(Protocol protocol, IDumpSink sink, byte[]? bytecode, uint states, bool withTcpInfo) =>
+        TryDump(SockDiagRequest.ByFamily(protocol, bytecode, states, withTcpInfo), sink, withTcpInfo);
 
     /// <summary>
     /// Like <see cref="TryReadRecords"/> for TCP, but both families in one walk of the kernel's tables (records of
     /// tcp and tcp6 interleaved; <see cref="DecodeTcpBoth"/> parts them). False when the kernel refuses the request.
     /// </summary>
     public static bool TryReadTcpBoth(RecordBuffer into, byte[]? bytecode = null, uint states = uint.MaxValue, RecordBuffer? tcpInfo = null) =>
-        TryDump(SockDiagRequest.TcpBoth(bytecode, states, withTcpInfo: tcpInfo is not null), into, tcpInfo);
+        TryReadTcpBoth(new RecordBufferSink(into, tcpInfo), bytecode, states, withTcpInfo: tcpInfo is not null);
 
-    private static bool TryDump(byte[] request, RecordBuffer into, RecordBuffer? tcpInfo)
+    /// <summary>Like the other overload, each record handed to <paramref name="sink"/> as it arrives (nothing kept here).</summary>
+    public static bool TryReadTcpBoth(IDumpSink sink, byte[]? bytecode, uint states, bool withTcpInfo) =>
+        TryDump(SockDiagRequest.TcpBoth(bytecode, states, withTcpInfo), sink, withTcpInfo);
+
+    private static bool TryDump(byte[] request, IDumpSink sink, bool withTcpInfo)
     {
         using var socket = NativeMethods.Socket(AfNetlink, SockRaw | SockCloexec, NetlinkSockDiag);
         if (socket.IsInvalid)
@@ -73,7 +82,7 @@ public static unsafe class SockDiagReader
             }
         }
 
-        return ReadRecords(new SocketReceiver(fd.Fd), into, tcpInfo);
+        return ReadRecords(new SocketReceiver(fd.Fd), sink, withTcpInfo);
     }
 
     /// <summary>Parts the records of <see cref="TryReadTcpBoth"/> into the tcp and the tcp6 table, each in dump order.</summary>
@@ -121,15 +130,17 @@ public static unsafe class SockDiagReader
         return ReadRecords(receiver, records) ? DecodeRecords(protocol, records.Span) : null;
     }
 
-    internal static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records, RecordBuffer? tcpInfo = null)
+    internal static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records, RecordBuffer? tcpInfo = null) =>
+        ReadRecords(receiver, new RecordBufferSink(records, tcpInfo), withTcpInfo: tcpInfo is not null);
+
+    internal static bool ReadRecords(IDumpReceiver receiver, IDumpSink sink, bool withTcpInfo)
     {
-        records.Clear();
-        tcpInfo?.Clear();
+        sink.Clear();
         // pooled: a fresh 64 KB per dump was 256 KB of an idle refresh's 265 KB (tuiports bench, docs/performance.md)
         var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
         try
         {
-            return ReadRecords(receiver, records, tcpInfo, buffer.AsSpan(0, ReceiveBufferSize));
+            return ReadRecords(receiver, sink, withTcpInfo, buffer.AsSpan(0, ReceiveBufferSize));
         }
         finally
         {
@@ -139,9 +150,8 @@ public static unsafe class SockDiagReader
 
     private const int ReceiveBufferSize = 64 * 1024;
 
-    private static bool ReadRecords(IDumpReceiver receiver, RecordBuffer records, RecordBuffer? tcpInfo, Span<byte> buffer)
+    private static bool ReadRecords(IDumpReceiver receiver, IDumpSink sink, bool withTcpInfo, Span<byte> buffer)
     {
-        Span<byte> slot = stackalloc byte[TcpInfoSlot.Size];
         while (true)
         {
             int received = receiver.Receive(buffer, out int errno);
@@ -176,12 +186,8 @@ public static unsafe class SockDiagReader
                     record[2] = 0; // idiag_timer
                     record[3] = 0; // idiag_retrans
                     record.Slice(52, 4).Clear(); // idiag_expires
-                    records.Append(record);
-                    if (tcpInfo is not null)
-                    {
-                        TcpInfoSlot.Write(Attribute(buffer.Slice(offset + NetlinkMessage.HeaderSize + MessageSize, length - NetlinkMessage.HeaderSize - MessageSize), InetDiagInfo), slot);
-                        tcpInfo.Append(slot);
-                    }
+                    var attributes = buffer.Slice(offset + NetlinkMessage.HeaderSize + MessageSize, length - NetlinkMessage.HeaderSize - MessageSize);
+                    sink.Add(record, withTcpInfo ? Attribute(attributes, InetDiagInfo) : []);
                 }
 
                 offset += (length + 3) & ~3; // NLMSG_ALIGN
@@ -236,19 +242,11 @@ public static unsafe class SockDiagReader
     /// <summary>struct inet_diag_msg: family, state, timer, retrans, sockid (ports and addresses big-endian), queues, uid, inode.</summary>
     internal static NetTableRow Decode(Protocol protocol, ReadOnlySpan<byte> message, AddressCache addresses)
     {
-        int state = message[1];
-        int addressLength = message[0] == AfInet6 ? 16 : 4;
-        var local = addresses.Get(message.Slice(8, addressLength));
-        var remote = addresses.Get(message.Slice(24, addressLength));
-        int localPort = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
-        int remotePort = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
-        uint rqueue = BinaryPrimitives.ReadUInt32LittleEndian(message[56..]);
-        uint wqueue = BinaryPrimitives.ReadUInt32LittleEndian(message[60..]);
-        int uid = (int)BinaryPrimitives.ReadUInt32LittleEndian(message[64..]);
-        ulong inode = BinaryPrimitives.ReadUInt32LittleEndian(message[68..]);
-        string name = protocol.IsTcp() ? SocketStates.TcpName(state) : SocketStates.UdpName(state);
-        long tx = protocol.IsTcp() && state == TcpListen ? 0 : wqueue; // /proc/net shows 0 for a listener's tx (sock_diag: the backlog)
-        return new NetTableRow(protocol, local, localPort, remote, remotePort, name, tx, rqueue, uid, inode);
+        var record = new InetDiagRecord(message);
+        bool tcp = protocol.IsTcp();
+        return new NetTableRow(
+            protocol, addresses.Get(record.LocalAddress), record.LocalPort, addresses.Get(record.RemoteAddress), record.RemotePort,
+            record.StateName(tcp), record.TxQueue(tcp), record.ReceiveQueue, record.Uid, record.Inode);
     }
 
     /// <summary>One IPAddress object per distinct address in a dump: a busy server repeats a few addresses many times.</summary>

@@ -42,15 +42,22 @@ public static class TcpInfoSlot
     }
 
     /// <summary>The slot's facts, or null for an empty slot (no tcp_info: not TCP, or a kernel that sent none).</summary>
-    public static TcpInfo? Read(ReadOnlySpan<byte> slot)
+    public static TcpInfo? Read(ReadOnlySpan<byte> slot) => TryRead(slot, out var facts) ? facts.ToTcpInfo() : null;
+
+    /// <summary>Whether the slot holds tcp_info at all (an empty slot: not TCP, or a kernel that sent none).</summary>
+    public static bool IsEmpty(ReadOnlySpan<byte> slot) => Get(slot, 0) == 0;
+
+    /// <summary>The slot's facts as a value (no object); false for an empty slot.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> slot, out TcpInfoFacts facts)
     {
         int length = (int)Get(slot, 0);
         if (length == 0)
         {
-            return null;
+            facts = default;
+            return false;
         }
 
-        return new TcpInfo(
+        facts = new TcpInfoFacts(
             RttUs: (long)Get(slot, 1),
             RttVarUs: (long)Get(slot, 2),
             BytesAcked: length >= BytesAcked + 8 ? Get(slot, 3) : null,
@@ -61,6 +68,7 @@ public static class TcpInfoSlot
             DeliveryRateBps: length >= DeliveryRate + 8 ? Get(slot, 8) : null,
             LastSendMs: (long)Get(slot, 9),
             LastReceiveMs: (long)Get(slot, 10));
+        return true;
     }
 
     /// <summary>Same counters in two slots (the idle ages aside).</summary>

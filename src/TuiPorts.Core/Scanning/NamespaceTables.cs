@@ -13,6 +13,14 @@ public sealed record NamespaceTables(ulong Netns, IReadOnlyList<NetTable> Tables
     public static List<NamespaceTables> ReadAll(ProcRoot root, NamespaceTables own, ulong ownNetns, HolderMap holders, Filtering.PortFilter? ports = null)
     {
         var result = new List<NamespaceTables> { own };
+        result.AddRange(ReadOthers(root, ownNetns, holders, ports));
+        return result;
+    }
+
+    /// <summary>The tables of every namespace but the own one, in the order <see cref="ReadAll"/> lists them.</summary>
+    public static List<NamespaceTables> ReadOthers(ProcRoot root, ulong ownNetns, HolderMap holders, Filtering.PortFilter? ports = null)
+    {
+        var result = new List<NamespaceTables>();
         var others = holders.NetnsByPid
             .Where(pair => pair.Value != 0 && pair.Value != ownNetns)
             .GroupBy(pair => pair.Value, pair => pair.Key);

@@ -29,18 +29,7 @@ public static class SnapshotJsonWriter
     /// <summary>The document as one JSON object into <paramref name="json"/> (compact or indented, as it was opened).</summary>
     public static void Write(Utf8JsonWriter json, Snapshot snapshot, IEnumerable<SocketEntry> sockets)
     {
-        json.WriteStartObject();
-        json.WriteString("takenAt", snapshot.TakenAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteNumber("ownNetns", snapshot.OwnNetns);
-        json.WriteStartArray("warnings");
-        foreach (string warning in Presentation.Wording.Warnings(snapshot))
-        {
-            json.WriteStringValue(warning);
-        }
-
-        json.WriteEndArray();
-        json.WriteBoolean("tcpInfoAvailable", snapshot.Traffic.Available);
-        json.WriteStartArray("sockets");
+        WriteHeader(json, snapshot.TakenAt, snapshot.OwnNetns, Presentation.Wording.Warnings(snapshot), snapshot.Traffic.Available);
         int written = 0;
         foreach (var socket in sockets)
         {
@@ -56,23 +45,30 @@ public static class SnapshotJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>The document's opening up to its <c>"sockets": [</c> (the one-shot without a snapshot writes the same).</summary>
+    internal static void WriteHeader(Utf8JsonWriter json, DateTimeOffset takenAt, ulong ownNetns, IEnumerable<string> warnings, bool tcpInfoAvailable)
+    {
+        json.WriteStartObject();
+        json.WriteString("takenAt", takenAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteNumber("ownNetns", ownNetns);
+        json.WriteStartArray("warnings");
+        foreach (string warning in warnings)
+        {
+            json.WriteStringValue(warning);
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("tcpInfoAvailable", tcpInfoAvailable);
+        json.WriteStartArray("sockets");
+    }
+
     /// <param name="snapshot">Where the socket's tcp_info and its other end on this host are looked up.</param>
     public static void WriteSocket(Utf8JsonWriter json, SocketEntry socket, Snapshot? snapshot = null)
     {
         json.WriteStartObject();
-        json.WriteString("proto", socket.Protocol.Name());
-        json.WriteString("state", socket.State);
-        json.WriteString("role", socket.Role.Name());
-        json.WriteString("localAddress", socket.LocalAddress.ToString());
-        json.WriteNumber("localPort", socket.LocalPort);
-        json.WriteString("remoteAddress", socket.RemoteAddress.ToString());
-        json.WriteNumber("remotePort", socket.RemotePort);
-        json.WriteNumber("inode", socket.Inode);
-        json.WriteNumber("uid", socket.Uid);
-        json.WriteNumber("netns", socket.Netns);
-        json.WriteNumber("txQueue", socket.TxQueue);
-        json.WriteNumber("rxQueue", socket.RxQueue);
-        json.WriteBoolean("ownersHidden", socket.HoldersHidden);
+        WriteFields(
+            json, socket.Protocol, socket.State, socket.Role, socket.LocalAddress, socket.LocalPort, socket.RemoteAddress, socket.RemotePort,
+            socket.Inode, socket.Uid, socket.Netns, socket.TxQueue, socket.RxQueue, socket.HoldersHidden);
         if (snapshot?.PeerOf(socket) is { Inode: not 0 } peer)
         {
             json.WriteNumber("peerInode", peer.Inode);
@@ -93,8 +89,31 @@ public static class SnapshotJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>A socket's own fields, <c>proto</c> to <c>ownersHidden</c>, in the documented order.</summary>
+    internal static void WriteFields(
+        Utf8JsonWriter json, Protocol protocol, string state, SocketRole role, System.Net.IPAddress localAddress, int localPort,
+        System.Net.IPAddress remoteAddress, int remotePort, ulong inode, int uid, ulong netns, long txQueue, long rxQueue, bool hidden)
+    {
+        json.WriteString("proto", protocol.Name());
+        json.WriteString("state", state);
+        json.WriteString("role", role.Name());
+        json.WriteString("localAddress", localAddress.ToString());
+        json.WriteNumber("localPort", localPort);
+        json.WriteString("remoteAddress", remoteAddress.ToString());
+        json.WriteNumber("remotePort", remotePort);
+        json.WriteNumber("inode", inode);
+        json.WriteNumber("uid", uid);
+        json.WriteNumber("netns", netns);
+        json.WriteNumber("txQueue", txQueue);
+        json.WriteNumber("rxQueue", rxQueue);
+        json.WriteBoolean("ownersHidden", hidden);
+    }
+
     /// <summary><c>"tcpInfo": {...}</c>: the kernel's raw counters; a field the kernel does not have is left out.</summary>
-    public static void WriteTcpInfo(Utf8JsonWriter json, TuiPorts.Core.Model.TcpInfo info)
+    public static void WriteTcpInfo(Utf8JsonWriter json, TuiPorts.Core.Model.TcpInfo info) => WriteTcpInfo(json, TcpInfoFacts.Of(info));
+
+    /// <summary><c>"tcpInfo": {...}</c> from the facts as a value.</summary>
+    public static void WriteTcpInfo(Utf8JsonWriter json, in TcpInfoFacts info)
     {
         json.WriteStartObject("tcpInfo");
         json.WriteNumber("rttUs", info.RttUs);
@@ -118,13 +137,16 @@ public static class SnapshotJsonWriter
         }
     }
 
-    private static void WriteHolder(Utf8JsonWriter json, SocketHolder holder)
+    private static void WriteHolder(Utf8JsonWriter json, SocketHolder holder) =>
+        WriteHolder(json, holder.Process, holder.Fds.AsImmutableArray().AsSpan());
+
+    /// <summary>One holder: the process and every fd number it holds the socket under.</summary>
+    internal static void WriteHolder(Utf8JsonWriter json, ProcessInfo process, ReadOnlySpan<int> fds)
     {
-        var process = holder.Process;
         json.WriteStartObject();
-        json.WriteNumber("pid", holder.Pid);
+        json.WriteNumber("pid", process.Pid);
         json.WriteStartArray("fds");
-        foreach (int fd in holder.Fds)
+        foreach (int fd in fds)
         {
             json.WriteNumberValue(fd);
         }

@@ -13,26 +13,19 @@ public static class OnceCommand
     /// <param name="pretty">Indent the JSON; by default it is indented only on a terminal (compact for pipes).</param>
     public static int Run(ProcRoot root, SocketQuery query, bool json, TextWriter output, TextWriter error, bool pretty = false)
     {
+        if (json && query.ReadsOnlySocketFields && new OnceSource(root).Take(query.Ports) is { } picture)
+        {
+            // no snapshot: each socket's JSON is made from its compact form at write time (docs/performance.md)
+            WriteJson(output, stream => OnceJsonWriter.Write(stream, picture, query, Indented(output, pretty)));
+            return ExitCodes.Ok;
+        }
+
         // only the sockets asked for are read (the kernel filters the dump); the exact query still decides below
         var snapshot = new ProcSnapshotSource(root) { Prefilter = query.Ports, ReusesEntries = false }.Take();
         var sockets = Ordered(snapshot.Sockets.Where(query.Matches), snapshot.Sockets.Count);
         if (json)
         {
-            output.Flush();
-            bool indented = pretty || ProcessStreams.TerminalWidth(output) is not null;
-            if (ProcessStreams.RawStream(output) is { } stdout)
-            {
-                var buffered = new BufferedStream(stdout, 64 * 1024); // not disposed: that would close stdout
-                SnapshotJsonWriter.Write(buffered, snapshot, sockets, indented);
-                buffered.Write("\n"u8);
-                buffered.Flush();
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                SnapshotJsonWriter.Write(buffer, snapshot, sockets, indented);
-                output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            }
+            WriteJson(output, stream => SnapshotJsonWriter.Write(stream, snapshot, sockets, Indented(output, pretty)));
         }
         else
         {
@@ -46,6 +39,28 @@ public static class OnceCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Indented for people (on a terminal, or asked for); compact for pipes.</summary>
+    private static bool Indented(TextWriter output, bool pretty) => pretty || ProcessStreams.TerminalWidth(output) is not null;
+
+    /// <summary>The document and a newline, straight to stdout (or through the writer in tests).</summary>
+    private static void WriteJson(TextWriter output, Action<Stream> write)
+    {
+        output.Flush();
+        if (ProcessStreams.RawStream(output) is { } stdout)
+        {
+            // straight to the fd: the JSON writer already writes in chunks of a few dozen sockets (a buffer between
+            // them only copied each chunk once more, its 64 KB on top)
+            write(stdout);
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
     }
 
     /// <summary>

@@ -55,16 +55,19 @@ public static partial class Wording
     public static string Malformed(MalformedTable table) => $"{Count(table.Lines, "malformed line")} skipped in {TerminalText.Sanitize(table.Path)}";
 
     /// <summary>Every warning of a snapshot, most important first (hidden holders, then malformed tables).</summary>
-    public static IReadOnlyList<string> Warnings(Snapshot snapshot)
+    public static IReadOnlyList<string> Warnings(Snapshot snapshot) => Warnings(snapshot.HiddenHolderSockets, snapshot.Stats, snapshot.Malformed);
+
+    /// <summary>The same warnings from the facts they come from (a one-shot without a snapshot).</summary>
+    /// <param name="hidden">Sockets whose holders could not be seen.</param>
+    public static IReadOnlyList<string> Warnings(int hidden, ScanStats stats, IEnumerable<MalformedTable> malformed)
     {
         var warnings = new List<string>();
-        int hidden = snapshot.HiddenHolderSockets;
         if (hidden > 0)
         {
-            warnings.Add(HiddenSummary(hidden, snapshot.Stats.ProcessesDenied, snapshot.Stats.AsRoot));
+            warnings.Add(HiddenSummary(hidden, stats.ProcessesDenied, stats.AsRoot));
         }
 
-        warnings.AddRange(snapshot.Malformed.Select(Malformed));
+        warnings.AddRange(malformed.Select(Malformed));
         return warnings;
     }
 
