@@ -115,8 +115,18 @@ public static partial class CommandLineInterface
             return UsageError(error, parsed.Errors[0].Message);
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return parsed.Invoke(configuration);
+        // no default handler: it caught a broken pipe (`--once | head`) and printed "Unhandled exception" and a stack;
+        // the pipe goes on up to Main (SIGPIPE's status), anything else is said in one safe line here
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+        catch (Exception e) when (e is not BrokenPipeException)
+        {
+            error.WriteLine($"tuiports: unexpected error: {TerminalText.Sanitize($"{e.GetType().Name}: {e.Message}")}");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>One line on stderr, exit 2: the message in plain words, every echoed argument made safe for a terminal.</summary>
