@@ -72,6 +72,15 @@ class ControlClient:
                 capture.append(line)
         return 5000.0
 
+    def close(self):
+        """Detach first: a server killed with a control client still attached was seen to hang, half gone."""
+        self.proc.stdin.close()
+        try:
+            self.proc.wait(3)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
     def drain(self, seconds):
         for _ in self.lines(seconds):
             pass
@@ -94,6 +103,7 @@ def measure(command, idle, samples):
             client.drain(idle)
         return results
     finally:
+        client.close()
         subprocess.run(["tmux", "-L", socket, "kill-server"], stderr=subprocess.DEVNULL)
 
 
