@@ -33,27 +33,19 @@ public sealed record SocketQuery(
 
     /// <summary>The state, listening, family and port parts of <see cref="Matches"/>: all of it when <see cref="ReadsOnlySocketFields"/>.</summary>
     public bool MatchesFields(Protocol protocol, string state, int localPort, int remotePort) =>
+        StateAndFamilyMatch(protocol, state) && PortsMatch(localPort, remotePort);
+
+    private bool StateAndFamilyMatch(Protocol protocol, string state) =>
         (State is null || state == State)
         && (!ListeningOnly || SocketStates.IsListening(state))
-        && !(Family == ProtocolFamily.Tcp && !protocol.IsTcp() || Family == ProtocolFamily.Udp && protocol.IsTcp())
-        && PortsMatch(localPort, remotePort);
+        && !(Family == ProtocolFamily.Tcp && !protocol.IsTcp() || Family == ProtocolFamily.Udp && protocol.IsTcp());
 
     // the peer's port counts only when there is a peer: "*:*" (port 0) must not make --port 0 match every listener
     private bool PortsMatch(int localPort, int remotePort) => Ports is null || Ports.Matches(localPort) || (remotePort != 0 && Ports.Matches(remotePort));
 
     public bool Matches(SocketEntry socket)
     {
-        if (State is not null && socket.State != State)
-        {
-            return false;
-        }
-
-        if (ListeningOnly && !socket.IsListening)
-        {
-            return false;
-        }
-
-        if (Family == ProtocolFamily.Tcp && !socket.Protocol.IsTcp() || Family == ProtocolFamily.Udp && socket.Protocol.IsTcp())
+        if (!StateAndFamilyMatch(socket.Protocol, socket.State))
         {
             return false;
         }
