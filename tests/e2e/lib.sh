@@ -78,11 +78,12 @@ wait_for_screen() {
   return 1
 }
 
-# The pid of the tuiports process: the child of the pane's shell.
+# The pid of the tuiports process: the child of the pane's shell. (Not awk over /proc/[0-9]*/stat: Debian's mawk
+# stops at the first process that exits while it reads, and printed nothing when an ssh client came and went.)
 tuiports_pid() {
   local shell_pid
   shell_pid="$(tmux display -p -t "$SESSION" '#{pane_pid}')"
-  { awk -v ppid="$shell_pid" '{ sub(/.*\) /, ""); split($0, f, " "); if (f[2] == ppid) { split(FILENAME, p, "/"); print p[3] } }' /proc/[0-9]*/stat 2>/dev/null || true; } | head -1
+  pgrep -o -P "$shell_pid" || true
 }
 
 # After tuiports exited: the terminal must be back to normal (no alternate screen, no mouse reporting, icanon+echo).
